@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The test command: set up, start the services the tests need, run every test, stop the services.
+# Prints a closing line "N passed, N failed" summed over all test assemblies.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root="$(pwd)"
+export SNAPSHOOTER_STRICT_MODE="${SNAPSHOOTER_STRICT_MODE:-${CI:+true}}"
+export FACEVERIFY_SHARED_DATA="${FACEVERIFY_SHARED_DATA:-$root/../shared/data}"
+export FACEVERIFY_MODELS_DIR="$root/models/onnx"
+log="$root/artifacts/test-output.log"
+mkdir -p "$root/artifacts"
+
+scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+scripts/rabbitmq.sh start || { echo "0 passed, 1 failed"; exit 1; }
+trap 'scripts/rabbitmq.sh stop' EXIT
+export FACEVERIFY_TEST_RABBITMQ_URI="rabbitmq://127.0.0.1:5672/"
+export FACEVERIFY_TEST_RABBITMQCTL="$root/scripts/rabbitmq.sh ctl"
+
+dotnet test FaceVerify.sln -c Release --no-build -nologo \
+  --results-directory "$root/artifacts/test-results" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+passed=0; failed=0; skipped=0
+while read -r f p s; do
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+done < <(sed -nE 's/.*(Passed|Failed)!.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \3 \4/p' "$log")
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # a crash or build error counts as a failure
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
