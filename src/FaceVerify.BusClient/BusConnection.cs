@@ -1,0 +1,30 @@
+using FaceVerify.Worker.Messaging;
+using FaceVerify.Worker.Options;
+using MassTransit;
+
+namespace FaceVerify.BusClient;
+
+/// <summary>Where a bus client connects and where it leaves image bytes for the worker.</summary>
+/// <param name="Bus">e.g. <c>rabbitmq://localhost/</c>; user and password from the URI or FaceVerify__RabbitMQ__Username/Password.</param>
+/// <param name="MessageDataPath">The claim-check folder the worker reads too.</param>
+public sealed record BusConnection(Uri Bus, string MessageDataPath)
+{
+    public static string DefaultMessageDataPath =>
+        Environment.GetEnvironmentVariable("FaceVerify__MessageData__Path") ?? MessageDataOptions.DefaultPath;
+
+    public IMessageDataRepository CreateRepository() =>
+        MessageDataRepositories.FileSystem(new MessageDataOptions { Path = MessageDataPath });
+
+    /// <summary>A RabbitMQ bus, not yet started; <paramref name="configure"/> adds receive endpoints.</summary>
+    public IBusControl CreateBus(IMessageDataRepository repository, Action<IRabbitMqBusFactoryConfigurator>? configure = null) =>
+        MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(Bus, h =>
+            {
+                if (Environment.GetEnvironmentVariable("FaceVerify__RabbitMQ__Username") is { Length: > 0 } user) h.Username(user);
+                if (Environment.GetEnvironmentVariable("FaceVerify__RabbitMQ__Password") is { Length: > 0 } password) h.Password(password);
+            });
+            cfg.UseMessageData(repository);
+            configure?.Invoke(cfg);
+        });
+}

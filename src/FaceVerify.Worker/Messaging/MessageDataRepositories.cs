@@ -1,0 +1,12 @@
+using FaceVerify.Worker.Options;
+using MassTransit;
+using MassTransit.MessageData;
+
+namespace FaceVerify.Worker.Messaging;
+
+/// <summary>The claim-check repository shared by the worker and bus clients (the CLI's submit).</summary>
+public static class MessageDataRepositories
+{
+    public static IMessageDataRepository FileSystem(MessageDataOptions options) =>
+        new FileSystemMessageDataRepository(Directory.CreateDirectory(options.Path));
+}

@@ -1,0 +1,51 @@
+using FaceVerify.Worker.Options;
+using MassTransit;
+
+namespace FaceVerify.Worker.Messaging;
+
+/// <summary>The bus: consumers from their definitions, the transport named in configuration, claim-check message data.</summary>
+public static class MessagingRegistration
+{
+    public static IServiceCollection AddFaceVerifyMessaging(this IServiceCollection services, IConfiguration configuration)
+    {
+        var transport = configuration.GetSection("FaceVerify").Get<TransportOptions>() ?? new TransportOptions();
+        services.AddSingleton<ConsumerEndpointPolicy>();
+        services.AddSingleton<IMessageDataRepository>(sp => MessageDataRepositories.FileSystem(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MessageDataOptions>>().Value));
+        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            o.WaitUntilStarted = false;   // the HTTP checks serve while the broker is away; /health/ready says so
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+            o.ConsumerStopTimeout = TimeSpan.FromSeconds(25);
+        });
+
+        services.AddMassTransit(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            x.AddConsumer<VerifyIdentityConsumer, VerifyIdentityConsumerDefinition>();
+            x.AddConsumer<ValidateIdPhotoConsumer, ValidateIdPhotoConsumerDefinition>();
+            x.AddConsumer<RerunVerificationConsumer, RerunVerificationConsumerDefinition>();
+
+            if (transport.Transport == TransportKind.RabbitMQ)
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(transport.RabbitMQ.Uri, h =>
+                    {
+                        if (transport.RabbitMQ.Username is { } user) h.Username(user);
+                        if (transport.RabbitMQ.Password is { } password) h.Password(password);
+                    });
+                    ConfigureBus(cfg, context);
+                });
+            else
+                x.UsingInMemory((context, cfg) => ConfigureBus(cfg, context));
+        });
+        return services;
+    }
+
+    private static void ConfigureBus<TEndpoint>(IBusFactoryConfigurator<TEndpoint> cfg, IBusRegistrationContext context)
+        where TEndpoint : IReceiveEndpointConfigurator
+    {
+        cfg.UseMessageData(context.GetRequiredService<IMessageDataRepository>());
+        cfg.ConfigureEndpoints(context);
+    }
+}

@@ -1,0 +1,10 @@
+namespace FaceVerify.Worker.Options;
+
+/// <summary>Section <c>FaceVerify:Records</c>: where records and re-run evidence live, and for how long.</summary>
+public sealed record RecordOptions
+{
+    public string DatabasePath { get; init; } = System.IO.Path.Combine("data", "verifications.db");
+    public string EvidencePath { get; init; } = System.IO.Path.Combine("data", "evidence");
+    public TimeSpan EvidenceRetention { get; init; } = TimeSpan.FromDays(30);
+    public TimeSpan SweepInterval { get; init; } = TimeSpan.FromHours(1);
+}

@@ -1,0 +1,4 @@
+using FaceVerify.Worker;
+
+await using var app = WorkerApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,50 @@
+using FaceVerify.Worker.Options;
+using Microsoft.Extensions.Options;
+
+namespace FaceVerify.Worker.Records;
+
+/// <summary>Deletes evidence past its retention and claim-check files past their time-to-live, periodically.</summary>
+public sealed class RetentionSweeper(
+    IEvidenceStore evidence,
+    IOptions<RecordOptions> records,
+    IOptions<MessageDataOptions> messageData,
+    TimeProvider clock,
+    ILogger<RetentionSweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(records.Value.SweepInterval, clock);
+        do
+        {
+            try { await SweepOnceAsync(stoppingToken); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(e, "Retention sweep failed; it runs again at the next interval");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var deleted = await evidence.DeleteSavedBeforeAsync(now - records.Value.EvidenceRetention, cancellationToken);
+        var expiredData = DeleteMessageDataBefore(now - messageData.Value.TimeToLive, cancellationToken);
+        if (deleted + expiredData > 0)
+            logger.LogInformation("Retention sweep deleted evidence of {Verifications} verifications and {Files} message-data files", deleted, expiredData);
+    }
+
+    private int DeleteMessageDataBefore(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var root = new DirectoryInfo(messageData.Value.Path);
+        if (!root.Exists) return 0;
+        var deleted = 0;
+        foreach (var file in root.EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (file.LastWriteTimeUtc >= cutoff.UtcDateTime) continue;
+            file.Delete();
+            deleted++;
+        }
+        return deleted;
+    }
+}

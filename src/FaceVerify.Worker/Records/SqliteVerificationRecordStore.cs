@@ -1,0 +1,132 @@
+using System.Text.Json;
+using FaceVerify.Contracts;
+using FaceVerify.Worker.Options;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace FaceVerify.Worker.Records;
+
+/// <summary>Records in an embedded SQLite file (WAL, one short connection per call; pooling keeps that cheap).</summary>
+public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly string _connectionString;
+    private readonly Lazy<Task> _schema;
+
+    public SqliteVerificationRecordStore(IOptions<RecordOptions> options)
+    {
+        var path = Path.GetFullPath(options.Value.DatabasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _schema = new Lazy<Task>(CreateSchemaAsync);
+    }
+
+    public async Task<VerificationRecord?> FindAsync(Guid verificationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT candidate_id, exam_id, id_photo_sha256, snapshot_sha256, extra_frame_sha256s, requested_policy,
+                   requested_at, attempts, duplicates_answered, result_json
+            FROM verifications WHERE verification_id = $id
+            """;
+        command.Parameters.AddWithValue("$id", verificationId.ToString());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new VerificationRecord
+        {
+            VerificationId = verificationId,
+            CandidateId = reader.GetString(0),
+            ExamId = reader.GetString(1),
+            IdPhotoSha256 = reader.GetString(2),
+            SnapshotSha256 = reader.GetString(3),
+            ExtraFrameSha256s = JsonSerializer.Deserialize<string[]>(reader.GetString(4), Json) ?? [],
+            RequestedPolicy = reader.IsDBNull(5) ? null : reader.GetString(5),
+            RequestedAt = DateTimeOffset.Parse(reader.GetString(6), System.Globalization.CultureInfo.InvariantCulture),
+            Attempts = reader.GetInt32(7),
+            DuplicatesAnswered = reader.GetInt32(8),
+            LatestResult = JsonSerializer.Deserialize<IdentityVerificationCompleted>(reader.GetString(9), Json)!,
+        };
+    }
+
+    public async Task SaveAsync(VerificationRecord record, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO verifications (verification_id, candidate_id, exam_id, id_photo_sha256, snapshot_sha256,
+                extra_frame_sha256s, requested_policy, requested_at, policy, model_set, attempts, duplicates_answered,
+                verdict, timings_json, result_json, completed_at)
+            VALUES ($id, $candidate, $exam, $photo, $snapshot, $frames, $requestedPolicy, $requestedAt, $policy, $modelSet,
+                $attempts, $duplicates, $verdict, $timings, $result, $completedAt)
+            ON CONFLICT (verification_id) DO UPDATE SET
+                policy = excluded.policy, model_set = excluded.model_set, attempts = excluded.attempts,
+                verdict = excluded.verdict, timings_json = excluded.timings_json, result_json = excluded.result_json,
+                completed_at = excluded.completed_at
+            """;
+        var result = record.LatestResult;
+        var p = command.Parameters;
+        p.AddWithValue("$id", record.VerificationId.ToString());
+        p.AddWithValue("$candidate", record.CandidateId);
+        p.AddWithValue("$exam", record.ExamId);
+        p.AddWithValue("$photo", record.IdPhotoSha256);
+        p.AddWithValue("$snapshot", record.SnapshotSha256);
+        p.AddWithValue("$frames", JsonSerializer.Serialize(record.ExtraFrameSha256s, Json));
+        p.AddWithValue("$requestedPolicy", (object?)record.RequestedPolicy ?? DBNull.Value);
+        p.AddWithValue("$requestedAt", record.RequestedAt.ToString("O"));
+        p.AddWithValue("$policy", result.Policy);
+        p.AddWithValue("$modelSet", result.ModelSet);
+        p.AddWithValue("$attempts", record.Attempts);
+        p.AddWithValue("$duplicates", record.DuplicatesAnswered);
+        p.AddWithValue("$verdict", result.Verdict);
+        p.AddWithValue("$timings", JsonSerializer.Serialize(result.TimingsMs, Json));
+        p.AddWithValue("$result", JsonSerializer.Serialize(result, Json));
+        p.AddWithValue("$completedAt", result.CompletedAt.ToString("O"));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task CountDuplicateAsync(Guid verificationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE verifications SET duplicates_answered = duplicates_answered + 1 WHERE verification_id = $id";
+        command.Parameters.AddWithValue("$id", verificationId.ToString());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _schema.Value.WaitAsync(cancellationToken);
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task CreateSchemaAsync()
+    {
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS verifications (
+                verification_id TEXT PRIMARY KEY,
+                candidate_id TEXT NOT NULL,
+                exam_id TEXT NOT NULL,
+                id_photo_sha256 TEXT NOT NULL,
+                snapshot_sha256 TEXT NOT NULL,
+                extra_frame_sha256s TEXT NOT NULL,
+                requested_policy TEXT NULL,
+                requested_at TEXT NOT NULL,
+                policy TEXT NOT NULL,
+                model_set TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                duplicates_answered INTEGER NOT NULL DEFAULT 0,
+                verdict TEXT NOT NULL,
+                timings_json TEXT NOT NULL,
+                result_json TEXT NOT NULL,
+                completed_at TEXT NOT NULL);
+            """;
+        await command.ExecuteNonQueryAsync();
+    }
+}

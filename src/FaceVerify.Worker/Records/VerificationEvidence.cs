@@ -1,0 +1,4 @@
+namespace FaceVerify.Worker.Records;
+
+/// <summary>The images of one verification, kept so that it can be re-run under another policy or model set.</summary>
+public sealed record VerificationEvidence(byte[] IdPhoto, byte[] Snapshot, IReadOnlyList<byte[]> ExtraFrames);
