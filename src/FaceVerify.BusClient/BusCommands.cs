@@ -123,7 +123,7 @@ public static class BusCommands
                 return Pass;
             }
             var completed = await waiter.WaitAsync(verificationId, cancellationToken).WaitAsync(timeout, cancellationToken);
-            Console.WriteLine(JsonSerializer.Serialize(completed, CliJson.Options));
+            Console.WriteLine(JsonSerializer.Serialize(completed, FaceVerify.Core.Json.FaceVerifyJson.Options));
             return completed.Verdict == Verdicts.Pass ? Pass : Fail;
         }
         catch (TimeoutException)

@@ -39,7 +39,6 @@ public static class WorkerApp
     private static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<WorkerJson>();
         services.AddOptions<ConsumerOptions>()
             .Bind(configuration.GetSection("FaceVerify:Models"))
             .Bind(configuration.GetSection("FaceVerify:Consumers"));

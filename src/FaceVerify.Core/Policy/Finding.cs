@@ -6,9 +6,9 @@ namespace FaceVerify.Core.Policy;
 public enum Severity
 {
     /// <summary>Refuses the photo or fails the verification.</summary>
-    Block,
+    [JsonStringEnumMemberName("block")] Block,
     /// <summary>Reported, but does not change the outcome.</summary>
-    Warn,
+    [JsonStringEnumMemberName("warn")] Warn,
 }
 
 /// <summary>One broken rule: what was measured, against which limit, and how much it matters.</summary>

@@ -1,3 +1,4 @@
+using FaceVerify.Core.Json;
 using FaceVerify.Contracts;
 using FaceVerify.Worker.Options;
 using FaceVerify.Worker.Records;
@@ -16,9 +17,9 @@ public static class AdminEndpoints
         group.MapPost("/{id:guid}/rerun", RerunAsync);
     }
 
-    private static async Task<IResult> GetAsync(Guid id, IVerificationRecordStore records, WorkerJson json, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetAsync(Guid id, IVerificationRecordStore records, CancellationToken cancellationToken) =>
         await records.FindAsync(id, cancellationToken) is { } record
-            ? Results.Json(record, json.Options)
+            ? Results.Json(record, FaceVerifyJson.Options)
             : Results.NotFound();
 
     private static async Task<IResult> RerunAsync(Guid id, RerunBody? body, IVerificationRecordStore records,

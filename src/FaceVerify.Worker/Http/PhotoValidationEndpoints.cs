@@ -1,3 +1,4 @@
+using FaceVerify.Core.Json;
 using FaceVerify.Core.Verification;
 using FaceVerify.Worker.Images;
 using FaceVerify.Worker.Options;
@@ -18,7 +19,7 @@ public static class PhotoValidationEndpoints
     }
 
     private static async Task<IResult> ValidateAsync(HttpRequest request, IIdPhotoChecker checker,
-        IOptions<HttpOptions> limits, WorkerJson json, CancellationToken cancellationToken)
+        IOptions<HttpOptions> limits, CancellationToken cancellationToken)
     {
         var max = limits.Value.ValidateMaxBytes;
         if (request.ContentLength > max) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -30,7 +31,7 @@ public static class PhotoValidationEndpoints
             if (upload.Bytes is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             if (upload.Bytes.Length == 0) return Results.Problem("The request carries no image.", statusCode: StatusCodes.Status400BadRequest);
             var result = await checker.CheckAsync(upload.Bytes, policy: request.Query["policy"], cancellationToken);
-            return Results.Json(PhotoCheckJson.From(upload.FileName, result), json.Options);
+            return Results.Json(PhotoCheckJson.From(upload.FileName, result), FaceVerifyJson.Options);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

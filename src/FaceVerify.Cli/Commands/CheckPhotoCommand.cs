@@ -1,0 +1,54 @@
+using System.CommandLine;
+using FaceVerify.Cli.Output;
+using FaceVerify.Core.Policy;
+using FaceVerify.Core.Verification;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FaceVerify.Cli.Commands;
+
+/// <summary><c>check-photo FILE... [--policy P] [--json]</c>: which registration rules each ID photo breaks.</summary>
+internal static class CheckPhotoCommand
+{
+    /// <summary>The JSON line of one checked file; the HTTP validate endpoint answers the same shape.</summary>
+    public sealed record Line(string? File, bool Accepted, IReadOnlyList<Finding> Violations, IReadOnlyDictionary<string, double> Measurements, string Policy);
+
+    public static Command Build()
+    {
+        var files = new Argument<string[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "ID photos to check" };
+        var json = CommonOptions.Json();
+        var policy = CommonOptions.Policy();
+        var command = new Command("check-photo", "Check ID photos against the registration rules") { files, policy, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var provider = CliHost.Build();
+            var checker = provider.GetRequiredService<IIdPhotoChecker>();
+            var exit = ExitCodes.Ok;
+            foreach (var file in parse.GetValue(files)!)
+            {
+                var (line, code) = await CheckAsync(checker, file, parse.GetValue(policy), ct);
+                exit = Math.Max(exit, code);
+                if (parse.GetValue(json)) ConsoleOutput.JsonLine(line);
+                else
+                {
+                    Console.Out.WriteLine($"{file}: {(line.Accepted ? "accepted" : "rejected")} ({line.Policy})");
+                    ConsoleOutput.Findings(line.Violations);
+                }
+            }
+            return exit;
+        });
+        return command;
+    }
+
+    private static async Task<(Line Line, int Exit)> CheckAsync(IIdPhotoChecker checker, string file, string? policy, CancellationToken ct)
+    {
+        var (bytes, problem) = await InputFiles.ReadAsync(file, ct);
+        if (bytes is null)
+        {
+            var finding = new Finding(ReasonCodes.Photo(ReasonCodes.Face.Unreadable), problem!, null, null, Severity.Block);
+            return (new Line(file, false, [finding], new Dictionary<string, double>(), policy ?? "default"), ExitCodes.UsageOrUnreadable);
+        }
+        var result = await checker.CheckAsync(bytes, policy, ct);
+        var exit = result.Accepted ? ExitCodes.Ok : result.Unreadable ? ExitCodes.UsageOrUnreadable : ExitCodes.Rejected;
+        return (new Line(file, result.Accepted, result.Violations, result.Measurements, result.Policy), exit);
+    }
+}

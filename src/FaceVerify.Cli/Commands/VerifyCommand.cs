@@ -1,0 +1,52 @@
+using System.CommandLine;
+using FaceVerify.Cli.Output;
+using FaceVerify.Core.Verification;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FaceVerify.Cli.Commands;
+
+/// <summary><c>verify --id-photo F --snapshot F [--frame F]... [--policy P] [--json]</c>.</summary>
+internal static class VerifyCommand
+{
+    public static Command Build()
+    {
+        var idPhoto = new Option<string>("--id-photo") { Required = true, Description = "The registered ID photo" };
+        var snapshot = new Option<string>("--snapshot") { Required = true, Description = "The exam-time webcam snapshot" };
+        var frames = new Option<string[]>("--frame") { Description = "Extra frames for liveness evidence", AllowMultipleArgumentsPerToken = false };
+        var json = CommonOptions.Json();
+        var policy = CommonOptions.Policy();
+        var command = new Command("verify", "Verify a snapshot against an ID photo") { idPhoto, snapshot, frames, policy, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var inputs = new List<byte[]>();
+            foreach (var path in new[] { parse.GetValue(idPhoto)!, parse.GetValue(snapshot)! }.Concat(parse.GetValue(frames) ?? []))
+            {
+                var (bytes, problem) = await InputFiles.ReadAsync(path, ct);
+                if (bytes is null) { ConsoleOutput.Error(problem!); return ExitCodes.UsageOrUnreadable; }
+                inputs.Add(bytes);
+            }
+            using var provider = CliHost.Build();
+            var result = await provider.GetRequiredService<IIdentityVerifier>().VerifyAsync(new VerificationRequest
+            {
+                IdPhoto = inputs[0],
+                Snapshot = inputs[1],
+                ExtraFrames = inputs.Skip(2).Select(b => (ReadOnlyMemory<byte>)b).ToList(),
+                Policy = parse.GetValue(policy),
+            }, ct);
+            if (parse.GetValue(json)) ConsoleOutput.JsonLine(result);
+            else Print(result);
+            return result.Verdict == Verdict.Pass ? ExitCodes.Ok : ExitCodes.Rejected;
+        });
+        return command;
+    }
+
+    private static void Print(VerificationResult result)
+    {
+        var s = result.Scores;
+        Console.Out.WriteLine($"verdict     {result.Verdict.ToString().ToLowerInvariant()}{(result.RetakeAllowed ? " (retake allowed)" : "")}");
+        Console.Out.WriteLine($"similarity  {s.Similarity?.ToString("0.000") ?? "-"}  (threshold {s.SimilarityThreshold:0.000})");
+        Console.Out.WriteLine($"liveness    {s.Liveness?.ToString("0.000") ?? "-"}  (threshold {s.LivenessThreshold:0.000})");
+        Console.Out.WriteLine($"policy      {result.Policy}   models {result.ModelSet}   {result.TimingsMs.GetValueOrDefault("total"):0} ms");
+        ConsoleOutput.Findings(result.Findings);
+    }
+}

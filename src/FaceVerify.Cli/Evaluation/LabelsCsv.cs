@@ -1,0 +1,16 @@
+namespace FaceVerify.Cli.Evaluation;
+
+/// <summary>Reads a data set's labels.csv (<c>file,label[,identity…]</c>); paths become absolute from the CSV's folder.</summary>
+internal static class LabelsCsv
+{
+    public static List<(string File, string Identity)> ReadIdentities(string csvPath)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(csvPath))!;
+        var lines = File.ReadAllLines(csvPath).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        var header = lines[0].Split(',').Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var fileColumn = header.IndexOf("file");
+        var identityColumn = header.IndexOf("identity") is >= 0 and var i ? i : header.IndexOf("label");
+        if (fileColumn < 0 || identityColumn < 0) throw new FormatException($"{csvPath}: needs file and identity (or label) columns");
+        return lines.Skip(1).Select(l => l.Split(',')).Select(c => (Path.Combine(folder, c[fileColumn].Trim()), c[identityColumn].Trim())).ToList();
+    }
+}

@@ -1,0 +1,12 @@
+namespace FaceVerify.Core.Analysis;
+
+/// <summary>Which work an analysis does; each role pays only for what its rules read.</summary>
+/// <param name="AllFaces">Analyse every face, not only the largest (inspection).</param>
+/// <param name="Liveness">Score presentation attacks (snapshots; pointless on an ID photo).</param>
+/// <param name="Background">Measure background whiteness (ID photos).</param>
+public sealed record AnalysisScope(bool AllFaces, bool Liveness, bool Background)
+{
+    public static readonly AnalysisScope IdPhoto = new(AllFaces: false, Liveness: false, Background: true);
+    public static readonly AnalysisScope Snapshot = new(AllFaces: false, Liveness: true, Background: false);
+    public static readonly AnalysisScope Everything = new(AllFaces: true, Liveness: true, Background: true);
+}

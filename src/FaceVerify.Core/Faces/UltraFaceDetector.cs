@@ -1,0 +1,62 @@
+using FaceVerify.Core.Imaging;
+using FaceVerify.Core.Models;
+using Microsoft.Extensions.Options;
+
+namespace FaceVerify.Core.Faces;
+
+/// <summary>
+/// The UltraFace RFB-320 style detector of fr_detect.onnx. Its outputs are already decoded boxes
+/// (relative corners), so the prior-box decoding of the reference code is not needed; suppression is
+/// standard IoU NMS by score (the reference orders by bottom edge, which drops the better box).
+/// </summary>
+public sealed class UltraFaceDetector : IFaceDetector, IDisposable
+{
+    private const int InputWidth = 320, InputHeight = 240;
+    private static readonly TensorLayout Layout = TensorLayout.Uniform(ChannelOrder.Rgb, 127f, 1 / 128f);
+    private readonly OnnxModel _model;
+    private readonly DetectorOptions _options;
+    private readonly int _scoresIndex, _boxesIndex;
+
+    public UltraFaceDetector(OnnxModelLoader loader, IOptions<DetectorOptions> options)
+    {
+        _model = loader.Load("detector");
+        _options = options.Value;
+        _scoresIndex = IndexOf("scores");
+        _boxesIndex = IndexOf("boxes");
+    }
+
+    public IReadOnlyList<DetectedFace> Detect(RgbImage image)
+    {
+        var input = PixelSampler.ToTensor(PixelSampler.ResizeArea(image, InputWidth, InputHeight), Layout);
+        var outputs = _model.Run(input);
+        var scores = outputs[_scoresIndex];
+        var boxes = outputs[_boxesIndex];
+        var candidates = new List<DetectedFace>();
+        for (var i = 0; i < scores.Length / 2; i++)
+        {
+            var score = scores[2 * i + 1];
+            if (score < _options.ScoreThreshold) continue;
+            var box = FaceBox.FromCorners(boxes[4 * i] * image.Width, boxes[4 * i + 1] * image.Height,
+                boxes[4 * i + 2] * image.Width, boxes[4 * i + 3] * image.Height);
+            if (box.Width > 1 && box.Height > 1) candidates.Add(new DetectedFace(box, score));
+        }
+        return Suppress(candidates, _options.NmsIou);
+    }
+
+    internal static List<DetectedFace> Suppress(List<DetectedFace> candidates, float iou)
+    {
+        candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var kept = new List<DetectedFace>();
+        foreach (var face in candidates)
+            if (kept.TrueForAll(k => k.Box.IntersectionOverUnion(face.Box) <= iou)) kept.Add(face);
+        return kept;
+    }
+
+    private int IndexOf(string name)
+    {
+        var index = _model.OutputNames.ToList().IndexOf(name);
+        return index >= 0 ? index : throw new ModelFileException($"detector has no output '{name}'");
+    }
+
+    public void Dispose() => _model.Dispose();
+}

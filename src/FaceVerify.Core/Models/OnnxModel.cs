@@ -1,0 +1,60 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.Extensions.Options;
+
+namespace FaceVerify.Core.Models;
+
+/// <summary>
+/// One ONNX Runtime session per model, created once and shared: <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string})"/>
+/// is safe to call from several threads at once.
+/// </summary>
+public sealed class OnnxModel : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly string _inputName;
+    private readonly string[] _outputNames;
+    private readonly long[] _inputShape;
+
+    private readonly InferenceMeter _meter;
+
+    public OnnxModel(string path, int intraOpThreads, InferenceMeter meter)
+    {
+        _meter = meter;
+        using var options = new SessionOptions
+        {
+            IntraOpNumThreads = Math.Max(1, intraOpThreads),
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            // The packaged models carry unused initializers: their warnings are noise.
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+        };
+        _session = new InferenceSession(path, options);
+        _inputName = _session.InputMetadata.Keys.Single();
+        _inputShape = _session.InputMetadata[_inputName].Dimensions.Select(d => (long)d).ToArray();
+        _outputNames = _session.OutputMetadata.Keys.ToArray();
+    }
+
+    public IReadOnlyList<string> OutputNames => _outputNames;
+    public IReadOnlyList<long> InputShape => _inputShape;
+
+    /// <summary>Runs the model on one input tensor and returns every output as a float array, in output order.</summary>
+    public float[][] Run(float[] input)
+    {
+        using var value = OrtValue.CreateTensorValueFromMemory(input, _inputShape);
+        using var runOptions = new RunOptions();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var outputs = _session.Run(runOptions, [_inputName], [value], _outputNames);
+        _meter.Record(System.Diagnostics.Stopwatch.GetTimestamp() - started);
+        var result = new float[outputs.Count][];
+        for (var i = 0; i < outputs.Count; i++) result[i] = outputs[i].GetTensorDataAsSpan<float>().ToArray();
+        return result;
+    }
+
+    public void Dispose() => _session.Dispose();
+}
+
+/// <summary>Loads each model once, after its hash is verified.</summary>
+public sealed class OnnxModelLoader(ModelCatalog catalog, IOptions<ModelOptions> options, InferenceMeter meter)
+{
+    public OnnxModel Load(string modelId) => new(catalog.VerifiedPath(modelId), options.Value.IntraOpThreads, meter);
+}

@@ -1,0 +1,30 @@
+namespace FaceVerify.Core.Policy;
+
+/// <summary>Limits of the face rules for one role (ID photo or snapshot). Angles in degrees.</summary>
+public sealed record FaceRuleOptions
+{
+    public double MaxYaw { get; init; } = 25;
+    public double MaxPitch { get; init; } = 25;
+    public double MaxRoll { get; init; } = 20;
+    /// <summary>Mean open probability of both eyes below this reads as closed.</summary>
+    public double MinEyesOpen { get; init; } = 0.5;
+    /// <summary>Laplacian variance of the aligned face.</summary>
+    public double MinSharpness { get; init; } = 60;
+    public double MinBrightness { get; init; } = 60;
+    public double MaxBrightness { get; init; } = 220;
+    /// <summary>Share of blown-out face pixels.</summary>
+    public double MaxClipped { get; init; } = 0.2;
+    public double MaxLightingAsymmetry { get; init; } = 0.45;
+    /// <summary>Mean channel spread below this is a grey image.</summary>
+    public double MinColourfulness { get; init; } = 4;
+    /// <summary>Face box width / image width.</summary>
+    public double MinFaceWidthRatio { get; init; } = 0.08;
+    public double MaxFaceWidthRatio { get; init; } = 0.9;
+    /// <summary>|face centre − image centre| / image width; 1 disables the rule.</summary>
+    public double MaxCentreOffset { get; init; } = 1;
+    /// <summary>Smallest face width in pixels the matcher can trust.</summary>
+    public double MinFaceWidthPx { get; init; } = 48;
+    public double MaxMask { get; init; } = 0.5;
+    public double MaxSunglasses { get; init; } = 0.5;
+    public double MaxHairOverEyes { get; init; } = 0.5;
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Configuration;
+
+namespace FaceVerify.Core.Policy;
+
+/// <summary>
+/// The named policies: built-in <c>default</c> and <c>strict</c>, each of which configuration may adjust
+/// (<c>FaceVerify:Policies:{name}:…</c>), plus any new name configuration defines on top of <c>default</c>.
+/// </summary>
+public sealed class PolicyCatalog
+{
+    private readonly Dictionary<string, PolicyOptions> _policies = new(StringComparer.OrdinalIgnoreCase);
+
+    public PolicyCatalog(IConfiguration configuration)
+    {
+        DefaultName = configuration["FaceVerify:DefaultPolicy"] ?? "default";
+        _policies["default"] = BuiltIn.Default();
+        _policies["strict"] = BuiltIn.Strict();
+        foreach (var section in configuration.GetSection("FaceVerify:Policies").GetChildren())
+        {
+            var policy = _policies.TryGetValue(section.Key, out var builtIn) ? builtIn : BuiltIn.Default() with { Name = section.Key };
+            section.Bind(policy);
+            _policies[section.Key] = policy with { Name = section.Key };
+        }
+        if (!_policies.ContainsKey(DefaultName)) throw new InvalidOperationException($"default policy '{DefaultName}' is not defined");
+    }
+
+    public string DefaultName { get; }
+    public IEnumerable<string> Names => _policies.Keys;
+
+    /// <summary>The policy of that name (null or empty = the default); false when no such policy exists.</summary>
+    public bool TryGet(string? name, out PolicyOptions policy) =>
+        _policies.TryGetValue(string.IsNullOrWhiteSpace(name) ? DefaultName : name, out policy!);
+
+    /// <summary>Built-in thresholds; the figures behind them are in the README's measurement section.</summary>
+    public static class BuiltIn
+    {
+        public static PolicyOptions Default() => new()
+        {
+            Name = "default",
+            Version = 1,
+            IdPhoto = new FaceRuleOptions
+            {
+                MaxYaw = 15, MaxPitch = 15, MaxRoll = 10,
+                MinFaceWidthRatio = 0.25, MaxFaceWidthRatio = 0.85, MaxCentreOffset = 0.12, MinFaceWidthPx = 64,
+            },
+            Snapshot = new FaceRuleOptions
+            {
+                MaxYaw = 25, MaxPitch = 25, MaxRoll = 20,
+                MinFaceWidthRatio = 0.08, MaxFaceWidthRatio = 0.9, MaxCentreOffset = 1, MinFaceWidthPx = 48,
+            },
+            WarnOnly = [ReasonCodes.Snapshot(ReasonCodes.Face.UnevenLighting)],
+        };
+
+        public static PolicyOptions Strict()
+        {
+            var d = Default();
+            return d with
+            {
+                Name = "strict",
+                IdPhoto = d.IdPhoto with { MaxYaw = 10, MaxPitch = 12, MaxRoll = 8 },
+                Snapshot = d.Snapshot with { MaxYaw = 18, MaxPitch = 18, MaxRoll = 15, MinFaceWidthPx = 64 },
+                WarnOnly = [],
+            };
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using FaceVerify.Core.Faces;
+using FaceVerify.Core.Imaging;
+
+namespace FaceVerify.Core.Quality;
+
+/// <summary>Measures the quality figures the rules need: sharpness, exposure, lighting, colour, background.</summary>
+public static class QualityMeter
+{
+    // Inner face region of the aligned crop: brows to chin, cheek to cheek, little hair or background.
+    private const int Top = 28, Bottom = 104, Left = 18, Right = 94;
+
+    public static FaceQuality MeasureFace(RgbImage aligned)
+    {
+        var w = aligned.Width;
+        var grey = new float[w * aligned.Height];
+        for (var i = 0; i < grey.Length; i++)
+            grey[i] = 0.299f * aligned.Pixels[3 * i] + 0.587f * aligned.Pixels[3 * i + 1] + 0.114f * aligned.Pixels[3 * i + 2];
+
+        double sum = 0, sumLeft = 0, sumRight = 0, lapSum = 0, lapSq = 0;
+        int n = 0, nLeft = 0, nRight = 0, clipped = 0, lapN = 0;
+        var mid = (Left + Right) / 2;
+        for (var y = Top; y < Bottom; y++)
+        {
+            for (var x = Left; x < Right; x++)
+            {
+                var g = grey[y * w + x];
+                sum += g; n++;
+                if (g >= 250) clipped++;
+                if (x < mid) { sumLeft += g; nLeft++; } else { sumRight += g; nRight++; }
+                var lap = grey[(y - 1) * w + x] + grey[(y + 1) * w + x] + grey[y * w + x - 1] + grey[y * w + x + 1] - 4 * g;
+                lapSum += lap; lapSq += lap * lap; lapN++;
+            }
+        }
+        var mean = sum / n;
+        var lapMean = lapSum / lapN;
+        var asymmetry = Math.Abs(sumLeft / nLeft - sumRight / nRight) / Math.Max(1, mean);
+        return new FaceQuality(lapSq / lapN - lapMean * lapMean, mean, asymmetry, (double)clipped / n);
+    }
+
+    /// <summary>Mean spread between the strongest and weakest channel; near 0 for a grey image.</summary>
+    public static double Colourfulness(RgbImage image)
+    {
+        var px = image.Pixels;
+        var pixels = image.Width * image.Height;
+        var step = Math.Max(1, pixels / 65_536);
+        long spread = 0, count = 0;
+        for (var i = 0; i < pixels; i += step, count++)
+        {
+            int r = px[3 * i], g = px[3 * i + 1], b = px[3 * i + 2];
+            spread += Math.Max(r, Math.Max(g, b)) - Math.Min(r, Math.Min(g, b));
+        }
+        return (double)spread / count;
+    }
+
+    /// <summary>
+    /// Reads the background above and beside the head: the band above the hair and the strips left and right
+    /// of the head down to the face's middle. Without a face, the top band and the upper side strips.
+    /// </summary>
+    public static BackgroundReading MeasureBackground(RgbImage image, FaceBox? face)
+    {
+        int w = image.Width, h = image.Height;
+        int topBand, sideRows, leftEnd, rightStart;
+        if (face is { } f)
+        {
+            topBand = (int)Math.Clamp(f.Y - 0.45f * f.Height, 0, h);
+            sideRows = (int)Math.Clamp(f.CenterY, 0, h);
+            leftEnd = (int)Math.Clamp(f.X - 0.35f * f.Width, 0, w);
+            rightStart = (int)Math.Clamp(f.Right + 0.35f * f.Width, 0, w);
+        }
+        else
+        {
+            topBand = h / 8; sideRows = h / 2; leftEnd = w / 10; rightStart = w - w / 10;
+        }
+        long white = 0, count = 0;
+        double luma = 0;
+        var px = image.Pixels;
+        for (var y = 0; y < sideRows; y++)
+        {
+            for (var x = 0; x < w; x++)
+            {
+                if (y >= topBand && x >= leftEnd && x < rightStart) continue;
+                var i = (y * w + x) * 3;
+                int r = px[i], g = px[i + 1], b = px[i + 2];
+                var l = 0.299 * r + 0.587 * g + 0.114 * b;
+                var spread = Math.Max(r, Math.Max(g, b)) - Math.Min(r, Math.Min(g, b));
+                if (l >= 200 && spread <= 30) white++;
+                luma += l; count++;
+            }
+        }
+        return count == 0 ? new BackgroundReading(0, 0) : new BackgroundReading((double)white / count, luma / count);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using FaceVerify.Core.Analysis;
+using FaceVerify.Core.Faces;
+using FaceVerify.Core.Policy;
+
+namespace FaceVerify.Core.Verification;
+
+/// <summary>
+/// ID photo + snapshot → verdict. Pass only when no blocking finding exists, the faces match and the
+/// snapshot is live. Registration-only problems of the ID photo (file size, pixel size, background) are
+/// warnings here: the photo was accepted at upload, and they do not stop a match.
+/// </summary>
+public sealed class IdentityVerifier(ImageAssessor assessor, PolicyCatalog policies, IModelSetInfo models) : IIdentityVerifier
+{
+    private static readonly HashSet<string> PhotoCodesThatBlockVerification =
+    [
+        ReasonCodes.Photo(ReasonCodes.Face.Unreadable), ReasonCodes.PhotoNotJpeg, ReasonCodes.InputTooLarge,
+        ReasonCodes.Photo(ReasonCodes.Face.NoFace), ReasonCodes.Photo(ReasonCodes.Face.MultipleFaces),
+        ReasonCodes.Photo(ReasonCodes.Face.OccludedMask), ReasonCodes.Photo(ReasonCodes.Face.OccludedSunglasses),
+    ];
+
+    public Task<VerificationResult> VerifyAsync(VerificationRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        Finding? unknown = null;
+        if (!policies.TryGet(request.Policy, out var policy))
+            policy = UnknownPolicyStandIn(request.Policy, out unknown);
+
+        var photo = assessor.AssessIdPhoto(request.IdPhoto, cancellationToken);
+        var snapshot = assessor.Assess(request.Snapshot, AnalysisScope.Snapshot, cancellationToken);
+        var rulesStarted = Stopwatch.GetTimestamp();
+
+        var findings = new List<Finding>();
+        if (unknown is not null) findings.Add(unknown);
+        findings.AddRange(IdPhotoRules.Evaluate(photo.Decoded, photo.Reading, policy)
+            .Select(f => PhotoCodesThatBlockVerification.Contains(f.Code) || f.Severity == Severity.Warn ? f : f with { Severity = Severity.Warn }));
+        findings.AddRange(SnapshotRules.Evaluate(snapshot.Decoded, snapshot.Reading, policy));
+
+        var factory = new FindingFactory(policy);
+        double? similarity = null;
+        if (photo.Reading?.Primary is { } a && snapshot.Reading?.Primary is { } b)
+        {
+            similarity = Math.Round(Similarity.Cosine(a.Embedding, b.Embedding), 4);
+            if (similarity < policy.MatchThreshold)
+                findings.Add(factory.Make(ReasonCodes.MatchBelowThreshold, "the snapshot does not match the ID photo", similarity, policy.MatchThreshold, false));
+        }
+        else
+        {
+            var snapshotIsTheReason = photo.Reading?.Primary is not null;
+            findings.Add(factory.Make(ReasonCodes.MatchNotEvaluated,
+                snapshotIsTheReason ? "no usable face in the snapshot to compare" : "no usable face in the ID photo to compare", null, null, snapshotIsTheReason));
+        }
+
+        var blocking = findings.Where(f => f.Severity == Severity.Block).ToList();
+        var verdict = blocking.Count == 0 ? Verdict.Pass : Verdict.Fail;
+        var timings = Timings(photo, snapshot, rulesStarted, started);
+        var measurements = new Dictionary<string, double>();
+        if (photo.Reading is { } pr) foreach (var (k, v) in MeasurementMap.From(pr, "photo.")) measurements[k] = v;
+        if (snapshot.Reading is { } sr) foreach (var (k, v) in MeasurementMap.From(sr, "snapshot.")) measurements[k] = v;
+
+        return Task.FromResult(new VerificationResult
+        {
+            Verdict = verdict,
+            RetakeAllowed = verdict == Verdict.Fail && blocking.TrueForAll(f => f.RetakeCanFix),
+            Findings = findings,
+            Scores = new VerificationScores
+            {
+                Similarity = similarity,
+                SimilarityThreshold = policy.MatchThreshold,
+                Liveness = snapshot.Reading?.Primary?.Liveness is { } l ? Math.Round(l.Score, 4) : null,
+                LivenessThreshold = policy.LivenessThreshold,
+                Measurements = measurements,
+            },
+            Policy = policy.Label,
+            ModelSet = models.ModelSet,
+            TimingsMs = timings,
+            IdPhotoSha256 = photo.Decoded.Sha256,
+            SnapshotSha256 = snapshot.Decoded.Sha256,
+        });
+    }
+
+    private PolicyOptions UnknownPolicyStandIn(string? name, out Finding finding)
+    {
+        finding = new Finding(ReasonCodes.RequestUnknownPolicy, $"no policy named '{name}'; evaluated under the default to report the other findings", null, null, Severity.Block);
+        policies.TryGet(null, out var fallback);
+        return fallback;
+    }
+
+    private static Dictionary<string, double> Timings(ImageAssessment photo, ImageAssessment snapshot, long rulesStarted, long started)
+    {
+        var timings = new Dictionary<string, double>();
+        foreach (var (stage, ms) in photo.TimingsMs.Concat(snapshot.TimingsMs))
+            timings[stage] = Math.Round(timings.GetValueOrDefault(stage) + ms, 3);
+        timings["rules"] = Math.Round(Stopwatch.GetElapsedTime(rulesStarted).TotalMilliseconds, 3);
+        timings["total"] = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3);
+        return timings;
+    }
+}
