@@ -137,8 +137,19 @@ public static class BusCommands
         }
     }
 
-    private static Option<Uri> BusOption() =>
-        new("--bus") { Description = "Broker URI, e.g. rabbitmq://localhost/", Required = true };
+    /// <summary>System.CommandLine has no Uri parser of its own.</summary>
+    public static Option<Uri> BusOption() => new("--bus")
+    {
+        Description = "Broker URI, e.g. rabbitmq://localhost/",
+        Required = true,
+        CustomParser = r => Uri.TryCreate(r.Tokens.Single().Value, UriKind.Absolute, out var uri) ? uri : NotAUri(r),
+    };
+
+    private static Uri? NotAUri(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        result.AddError($"'{result.Tokens.Single().Value}' is not an absolute URI");
+        return null;
+    }
 
     private static Option<string> MessageDataOption() => new("--message-data")
     {

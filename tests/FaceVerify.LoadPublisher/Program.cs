@@ -7,7 +7,7 @@ using MassTransit;
 // Publishes one VerifyIdentity per id in --ids, cycling through the image pairs in --pairs
 // ("id-photo|snapshot" per line). With --wait it also waits for every completed event and prints
 // the throughput: that is the bench (cold ID-photo cache: many distinct ID photos; warm: one).
-var bus = new Option<Uri>("--bus") { Required = true };
+var bus = BusCommands.BusOption();
 var messageData = new Option<string>("--message-data") { DefaultValueFactory = _ => BusConnection.DefaultMessageDataPath };
 var idsFile = new Option<FileInfo>("--ids") { Required = true };
 var pairsFile = new Option<FileInfo>("--pairs") { Required = true };
