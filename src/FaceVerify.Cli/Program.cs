@@ -11,6 +11,9 @@ var root = new RootCommand("faceverify: face identity verification for remote ex
     EvalCommand.Build(),
     CalibrateCommand.Build(),
     BenchCommand.Build(),
+    FaceVerify.BusClient.BusCommands.BuildSubmitCommand(),
+    FaceVerify.BusClient.BusCommands.BuildRerunCommand(),
+    FaceVerify.BusClient.BusCommands.BuildWorkerCommand(),
 };
 
 var parse = root.Parse(args);
