@@ -4,6 +4,7 @@ using FaceVerify.Core.Json;
 using FaceVerify.Core.Reporting;
 using FaceVerify.Core.Verification;
 using FaceVerify.Tests;
+using static FaceVerify.Cli.Tests.Reporting.ReportPictures;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +12,6 @@ namespace FaceVerify.Cli.Tests.Reporting;
 
 public sealed class ReportCommandTests
 {
-    private const string IdPhoto = "id_photo/meds_mugshots_openmpf/S001-01-t10_01.jpg";
-    private const string SameMan = "id_photo/meds_mugshots_openmpf/S001-02-t10_01.jpg";
-
     [Fact]
     public void The_report_language_defaults_to_chinese_and_follows_configuration()
     {

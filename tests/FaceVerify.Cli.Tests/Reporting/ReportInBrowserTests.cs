@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
+using static FaceVerify.Cli.Tests.Reporting.ReportPictures;
 
 namespace FaceVerify.Cli.Tests.Reporting;
 
@@ -22,8 +23,6 @@ namespace FaceVerify.Cli.Tests.Reporting;
 /// </summary>
 public sealed class ReportInBrowserTests
 {
-    private const string IdPhoto = "id_photo/meds_mugshots_openmpf/S001-01-t10_01.jpg";
-    private const string MaskedStranger = "occlusion/mask/chandrikadeb7/with_mask/0417.jpg";
     private const double PixelTolerance = 2;
 
     [Theory]

@@ -6,22 +6,24 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FaceVerify.Cli.Tests.Reporting;
 
 /// <summary>The worker's path: a stored result and the stored pictures, with or without face geometry in the result.</summary>
-public sealed class VerificationReportBuilderTests
+public sealed class VerificationReportBuilderTests : IDisposable
 {
-    private const string IdPhoto = "id_photo/meds_mugshots_openmpf/S001-01-t10_01.jpg";
-    private const string Snapshot = "identity/face_recognition/examples__two_people.jpg";
+    private readonly ServiceProvider _provider = CliHost.Build();
+    private readonly byte[] _idPhoto = File.ReadAllBytes(SharedData.Path(ReportPictures.IdPhoto));
+    private readonly byte[] _snapshot = File.ReadAllBytes(SharedData.Path(ReportPictures.TwoPeople));
+
+    private VerificationReportBuilder Builder => _provider.GetRequiredService<VerificationReportBuilder>();
+
+    private Task<VerificationResult> VerifyAsync() =>
+        _provider.GetRequiredService<IIdentityVerifier>().VerifyAsync(new VerificationRequest { IdPhoto = _idPhoto, Snapshot = _snapshot }, CancellationToken.None);
 
     [Fact]
     public async Task A_result_stored_without_faces_is_re_analysed_to_the_same_boxes()
     {
-        using var provider = CliHost.Build();
-        var idPhoto = await File.ReadAllBytesAsync(SharedData.Path(IdPhoto));
-        var snapshot = await File.ReadAllBytesAsync(SharedData.Path(Snapshot));
-        var result = await provider.GetRequiredService<IIdentityVerifier>().VerifyAsync(new VerificationRequest { IdPhoto = idPhoto, Snapshot = snapshot }, CancellationToken.None);
-        var builder = provider.GetRequiredService<VerificationReportBuilder>();
+        var result = await VerifyAsync();
 
-        var stored = builder.ForVerification(idPhoto, snapshot, result, null, CancellationToken.None);
-        var reanalysed = builder.ForVerification(idPhoto, snapshot, result with { Faces = null }, null, CancellationToken.None);
+        var stored = Builder.ForVerification(_idPhoto, _snapshot, result, null, CancellationToken.None);
+        var reanalysed = Builder.ForVerification(_idPhoto, _snapshot, result with { Faces = null }, null, CancellationToken.None);
 
         Assert.True(result.Faces!.Snapshot!.Faces.Count >= 2, "two people in the snapshot");
         foreach (var (from, again) in new[] { (stored.IdPhoto, reanalysed.IdPhoto), (stored.Snapshot, reanalysed.Snapshot) })
@@ -35,20 +37,18 @@ public sealed class VerificationReportBuilderTests
         Assert.NotNull(reanalysed.Snapshot.Geometry.Faces[0].LivenessCrop);
         Assert.Null(reanalysed.IdPhoto.Geometry!.Faces[0].LivenessCrop);
 
-        var html = provider.GetRequiredService<IVerificationReportRenderer>().Render(stored, ReportLanguage.Zh, CancellationToken.None);
+        var html = _provider.GetRequiredService<IVerificationReportRenderer>().Render(stored, ReportLanguage.Zh, CancellationToken.None);
         Assert.Equal(result.Faces.Snapshot.Faces.Count, System.Text.RegularExpressions.Regex.Count(html, "<rect class=\"face-box[^\"]*\" data-face-index=\"\\d+\" data-role=\"snapshot\""));
     }
 
     [Fact]
     public async Task Pictures_that_are_not_the_results_own_are_refused()
     {
-        using var provider = CliHost.Build();
-        var idPhoto = await File.ReadAllBytesAsync(SharedData.Path(IdPhoto));
-        var snapshot = await File.ReadAllBytesAsync(SharedData.Path(Snapshot));
-        var result = await provider.GetRequiredService<IIdentityVerifier>().VerifyAsync(new VerificationRequest { IdPhoto = idPhoto, Snapshot = snapshot }, CancellationToken.None);
+        var result = await VerifyAsync();
 
-        var swapped = Assert.Throws<ArgumentException>(() =>
-            provider.GetRequiredService<VerificationReportBuilder>().ForVerification(snapshot, idPhoto, result, null, CancellationToken.None));
+        var swapped = Assert.Throws<ArgumentException>(() => Builder.ForVerification(_snapshot, _idPhoto, result, null, CancellationToken.None));
         Assert.Contains("sha256", swapped.Message);
     }
+
+    public void Dispose() => _provider.Dispose();
 }
