@@ -23,7 +23,9 @@ internal sealed partial class HtmlReportWriter
     private void Picture(ReportPicture picture)
     {
         var role = Role(picture.Role);
-        _html.Append($"<figure data-role=\"{role}\">\n<figcaption><b>{Both(RoleKey(picture.Role))}</b>");
+        // Growth in proportion to the aspect ratio gives side-by-side pictures the same height.
+        var grow = picture.Geometry is { } shape ? (double)shape.Width / shape.Height : 1;
+        _html.Append($"<figure data-role=\"{role}\" style=\"flex-grow:{grow.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}\">\n<figcaption><b>{Both(RoleKey(picture.Role))}</b>");
         if (picture is not { Jpeg: { } jpeg, Geometry: { } g })
         {
             _html.Append($"</figcaption>\n<div class=\"missing\">{E(L("image.unreadable"))}</div>\n</figure>\n");

@@ -15,7 +15,7 @@ internal static class ReportStyle
         .verdict.pass{background:#1a7f37}.verdict.fail{background:#cf222e}
         .retake{margin-left:14px;font-weight:600}
         .pictures{display:flex;gap:16px;flex-wrap:wrap}
-        figure{flex:1 1 440px;margin:0;padding:10px;background:#fff;border:1px solid #d0d7de;border-radius:8px}
+        figure{flex:1 1 0;min-width:300px;margin:0;padding:10px;background:#fff;border:1px solid #d0d7de;border-radius:8px}
         figcaption{margin-bottom:6px}
         figure svg{display:block;width:100%;height:auto;background:#222}
         .missing{padding:60px 10px;text-align:center;background:#eaeef2;color:#57606a}
