@@ -28,7 +28,7 @@ internal sealed partial class HtmlReportWriter
         _html.Append($"<figure data-role=\"{role}\" style=\"flex-grow:{grow.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}\">\n<figcaption><b>{Both(RoleKey(picture.Role))}</b>");
         if (picture is not { Jpeg: { } jpeg, Geometry: { } g })
         {
-            _html.Append($"</figcaption>\n<div class=\"missing\">{E(L("image.unreadable"))}</div>\n</figure>\n");
+            _html.Append($"</figcaption>\n<div class=\"missing\">{E(L(picture.Retained ? "image.unreadable" : "image.notKept"))}</div>\n</figure>\n");
             return;
         }
         _html.Append($" · {g.Width} × {g.Height} {E(L("image.pixels"))} · {E(L("image.faces"))}: {g.Faces.Count}</figcaption>\n")

@@ -12,7 +12,11 @@ public enum ReportRole
 /// <summary>A picture as the page embeds it: re-encoded upright JPEG (no metadata) and the faces in source pixels.</summary>
 /// <param name="Jpeg">Null when the bytes could not be read as an image.</param>
 /// <param name="Geometry">Null when the bytes could not be read as an image.</param>
-public sealed record ReportPicture(ReportRole Role, byte[]? Jpeg, ImageGeometry? Geometry);
+public sealed record ReportPicture(ReportRole Role, byte[]? Jpeg, ImageGeometry? Geometry)
+{
+    /// <summary>False when the evidence picture was deleted after its retention period: the page says so instead of "unreadable".</summary>
+    public bool Retained { get; init; } = true;
+}
 
 /// <summary>Everything a verification report shows.</summary>
 /// <param name="Earlier">For a re-run: the earlier result, so the page can say what changed.</param>

@@ -8,7 +8,7 @@ namespace FaceVerify.Core.Reporting;
 /// <summary>
 /// Pairs a result with the pictures it was computed on. Face geometry comes from the result when it has
 /// it (<see cref="VerificationResult.Faces"/>); a result stored without it is re-analysed, which an admin
-/// page can afford.
+/// page can afford. Empty bytes stand for a picture no longer kept (retention): the page is rendered without it.
 /// </summary>
 public sealed class VerificationReportBuilder(IImageDecoder decoder, IFaceAnalyzer analyzer, IModelSetInfo models, IOptions<ReportOptions> options)
 {
@@ -24,6 +24,7 @@ public sealed class VerificationReportBuilder(IImageDecoder decoder, IFaceAnalyz
 
     private ReportPicture Picture(ReadOnlyMemory<byte> bytes, ReportRole role, string resultSha256, ImageGeometry? known, CancellationToken cancellationToken)
     {
+        if (bytes.IsEmpty) return new ReportPicture(role, null, known) { Retained = false };
         var decoded = decoder.Decode(bytes, cancellationToken);
         // Boxes drawn on a different picture than the one judged would mislead the person reading the page.
         if (!string.Equals(decoded.Sha256, resultSha256, StringComparison.OrdinalIgnoreCase))

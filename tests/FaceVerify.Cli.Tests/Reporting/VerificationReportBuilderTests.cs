@@ -50,5 +50,18 @@ public sealed class VerificationReportBuilderTests : IDisposable
         Assert.Contains("sha256", swapped.Message);
     }
 
+    [Fact]
+    public async Task Pictures_no_longer_kept_leave_the_page_without_them()
+    {
+        var result = await VerifyAsync();
+
+        var input = Builder.ForVerification(ReadOnlyMemory<byte>.Empty, _snapshot, result, null, CancellationToken.None);
+
+        Assert.False(input.IdPhoto.Retained);
+        Assert.Null(input.IdPhoto.Jpeg);
+        Assert.True(input.Snapshot.Retained);
+        Assert.NotNull(input.Snapshot.Jpeg);
+    }
+
     public void Dispose() => _provider.Dispose();
 }

@@ -135,6 +135,17 @@ public sealed partial class HtmlVerificationReportRendererTests
     }
 
     [Fact]
+    public void A_picture_past_its_retention_is_said_to_be_gone_not_unreadable()
+    {
+        var result = ReportSamples.Refused();
+        var input = ReportSamples.Input(result) with { IdPhoto = new ReportPicture(ReportRole.Photo, null, result.Faces!.IdPhoto) { Retained = false } };
+        var html = Render(input);
+
+        Assert.Contains("<div class=\"missing\">该图片已超过保存期限，已删除</div>", html);
+        Assert.DoesNotContain("data-role=\"photo\" data-width", html);
+    }
+
+    [Fact]
     public void A_photo_check_report_shows_one_picture_and_its_violations()
     {
         var geometry = ReportSamples.Geometry(120, 160, 1);
