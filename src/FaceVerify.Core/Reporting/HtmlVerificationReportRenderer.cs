@@ -5,6 +5,9 @@ namespace FaceVerify.Core.Reporting;
 /// <summary>One self-contained HTML page per result (see <see cref="HtmlReportWriter"/> for what "self-contained" guarantees).</summary>
 public sealed class HtmlVerificationReportRenderer(ReportTexts texts) : IVerificationReportRenderer
 {
+    /// <summary>The policy the page declares in a meta tag; an HTTP endpoint should send it as a header too.</summary>
+    public const string ContentSecurityPolicy = HtmlReportWriter.ContentSecurityPolicy;
+
     public string MediaType => "text/html; charset=utf-8";
 
     public string Render(VerificationReportInput input, ReportLanguage language, CancellationToken cancellationToken)
