@@ -10,6 +10,11 @@ export FACEVERIFY_MODELS_DIR="$root/models/onnx"
 log="$root/artifacts/test-output.log"
 mkdir -p "$root/artifacts"
 
+# The report test opens pages in Debian's chromium; CJK fonts so the Chinese report renders as text, not boxes.
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; } \
+    || { echo "chromium could not be installed"; echo "0 passed, 1 failed"; exit 1; }
+fi
 scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
 scripts/rabbitmq.sh start || { echo "0 passed, 1 failed"; exit 1; }
 trap 'scripts/rabbitmq.sh stop' EXIT

@@ -6,6 +6,7 @@ using FaceVerify.Core.Liveness;
 using FaceVerify.Core.Models;
 using FaceVerify.Core.Policy;
 using FaceVerify.Core.Pose;
+using FaceVerify.Core.Reporting;
 using FaceVerify.Core.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,7 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddSingleton<IdentityExtractor>();
         services.AddSingleton<IIdPhotoChecker, IdPhotoChecker>();
         services.AddSingleton<IIdentityVerifier, IdentityVerifier>();
+        services.AddFaceVerifyReporting(section);
         return services;
     }
 }

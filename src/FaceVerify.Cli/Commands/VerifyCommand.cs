@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FaceVerify.Cli.Commands;
 
-/// <summary><c>verify --id-photo F --snapshot F [--frame F]... [--policy P] [--json]</c>.</summary>
+/// <summary><c>verify --id-photo F --snapshot F [--frame F]... [--policy P] [--json] [--report F.html [--lang zh|en] [--earlier R.json]]</c>.</summary>
 internal static class VerifyCommand
 {
     public static Command Build()
@@ -15,7 +15,10 @@ internal static class VerifyCommand
         var frames = new Option<string[]>("--frame") { Description = "Extra frames for liveness evidence", AllowMultipleArgumentsPerToken = false };
         var json = CommonOptions.Json();
         var policy = CommonOptions.Policy();
-        var command = new Command("verify", "Verify a snapshot against an ID photo") { idPhoto, snapshot, frames, policy, json };
+        var report = CommonOptions.Report();
+        var lang = CommonOptions.Language();
+        var earlier = new Option<string?>("--earlier") { Description = "A previous 'verify --json' result: the report shows what changed" };
+        var command = new Command("verify", "Verify a snapshot against an ID photo") { idPhoto, snapshot, frames, policy, json, report, lang, earlier };
         command.SetAction(async (parse, ct) =>
         {
             var inputs = new List<byte[]>();
@@ -24,6 +27,12 @@ internal static class VerifyCommand
                 var (bytes, problem) = await InputFiles.ReadAsync(path, ct);
                 if (bytes is null) { ConsoleOutput.Error(problem!); return ExitCodes.UsageOrUnreadable; }
                 inputs.Add(bytes);
+            }
+            VerificationResult? earlierResult = null;
+            if (parse.GetValue(earlier) is { } earlierPath && !EarlierResult.TryRead(earlierPath, out earlierResult, out var earlierProblem))
+            {
+                ConsoleOutput.Error(earlierProblem);
+                return ExitCodes.UsageOrUnreadable;
             }
             using var provider = CliHost.Build();
             var result = await provider.GetRequiredService<IIdentityVerifier>().VerifyAsync(new VerificationRequest
@@ -35,6 +44,9 @@ internal static class VerifyCommand
             }, ct);
             if (parse.GetValue(json)) ConsoleOutput.JsonLine(result);
             else Print(result);
+            if (parse.GetValue(report) is { } reportPath)
+                await ReportFiles.WriteAsync(provider, reportPath, parse.GetValue(lang), ct, (builder, renderer, language) =>
+                    renderer.Render(builder.ForVerification(inputs[0], inputs[1], result, earlierResult, ct), language, ct));
             return result.Verdict == Verdict.Pass ? ExitCodes.Ok : ExitCodes.Rejected;
         });
         return command;

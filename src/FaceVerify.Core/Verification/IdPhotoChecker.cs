@@ -20,6 +20,7 @@ public sealed class IdPhotoChecker(ImageAssessor assessor, PolicyCatalog policie
             Policy = options.Label,
             Sha256 = assessment.Decoded.Sha256,
             Unreadable = assessment.Reading is null,
+            Faces = assessment.Reading is { } reading ? ImageGeometry.From(reading) : null,
         });
     }
 

@@ -76,6 +76,7 @@ public sealed class IdentityVerifier(ImageAssessor assessor, PolicyCatalog polic
             TimingsMs = timings,
             IdPhotoSha256 = photo.Decoded.Sha256,
             SnapshotSha256 = snapshot.Decoded.Sha256,
+            Faces = new VerificationFaces(Geometry(photo), Geometry(snapshot)),
         });
     }
 
@@ -85,6 +86,9 @@ public sealed class IdentityVerifier(ImageAssessor assessor, PolicyCatalog polic
         policies.TryGet(null, out var fallback);
         return fallback;
     }
+
+    private static ImageGeometry? Geometry(ImageAssessment assessment) =>
+        assessment.Reading is { } reading ? ImageGeometry.From(reading) : null;
 
     private static Dictionary<string, double> Timings(ImageAssessment photo, ImageAssessment snapshot, long rulesStarted, long started)
     {

@@ -12,4 +12,6 @@ public sealed record PhotoCheckResult
     public required string Sha256 { get; init; }
     /// <summary>True when the bytes could not be read as an image at all (CLI exit code 2).</summary>
     public bool Unreadable { get; init; }
+    /// <summary>Where the faces are (pixels), for the report; null when the photo could not be read.</summary>
+    public ImageGeometry? Faces { get; init; }
 }

@@ -38,4 +38,6 @@ public sealed record VerificationResult
     /// <summary>Hex sha256 of the ID photo and snapshot bytes, for records; never the bytes.</summary>
     public required string IdPhotoSha256 { get; init; }
     public required string SnapshotSha256 { get; init; }
+    /// <summary>Where the faces are in both images (pixels), so a report can draw what the decision read.</summary>
+    public VerificationFaces? Faces { get; init; }
 }
