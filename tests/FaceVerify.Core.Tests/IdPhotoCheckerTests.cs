@@ -35,7 +35,7 @@ public sealed class IdPhotoCheckerTests(IdPhotoFixture photos, ITestOutputHelper
         Assert.Empty(result.Violations);
         Assert.True(result.Accepted);
         Assert.Equal(1, result.Measurements["faceCount"]);
-        Assert.InRange(result.Measurements["faceWidthRatio"], 0.45, 0.66);
+        Assert.InRange(result.Measurements["faceWidthRatio"], 0.45, 0.60);
     }
 
     [Theory]

@@ -18,7 +18,7 @@ public sealed class IdPhotoBuilder(IFaceDetector detector)
     public const int Width = 295, Height = 413;
     /// <summary>Face box width / photo width: the middle of the 45–60% a passport-style photo asks for.</summary>
     public const float FaceWidthRatio = 0.52f;
-    private const float MaxFaceWidthRatio = 0.6f;
+    private const float MaxFaceWidthRatio = 0.55f;
     /// <summary>Face box centre, from the top, as a share of the photo height (eyes a little above the middle).</summary>
     private const float FaceCentreFromTop = 0.42f;
 
