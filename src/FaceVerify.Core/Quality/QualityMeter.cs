@@ -37,20 +37,30 @@ public static class QualityMeter
         return new FaceQuality(lapSq / lapN - lapMean * lapMean, mean, asymmetry, (double)clipped / n);
     }
 
-    /// <summary>Mean spread between the strongest and weakest channel; near 0 for a grey image.</summary>
+    /// <summary>
+    /// Mean spread between the strongest and weakest channel over the pixels that are not paper-white; near 0
+    /// for a grey image. White pixels carry no evidence either way, and counting them let a white background
+    /// dilute a colour photo towards "grey" (a small face on white read under 4).
+    /// </summary>
     public static double Colourfulness(RgbImage image)
     {
         var px = image.Pixels;
         var pixels = image.Width * image.Height;
         var step = Math.Max(1, pixels / 65_536);
         long spread = 0, count = 0;
-        for (var i = 0; i < pixels; i += step, count++)
+        for (var i = 0; i < pixels; i += step)
         {
             int r = px[3 * i], g = px[3 * i + 1], b = px[3 * i + 2];
-            spread += Math.Max(r, Math.Max(g, b)) - Math.Min(r, Math.Min(g, b));
+            int max = Math.Max(r, Math.Max(g, b)), min = Math.Min(r, Math.Min(g, b));
+            if (min >= PaperWhite) continue;
+            spread += max - min;
+            count++;
         }
-        return (double)spread / count;
+        return count == 0 ? 0 : (double)spread / count;
     }
+
+    /// <summary>Every channel at least this bright: white paper or backdrop, whatever JPEG did to its chroma.</summary>
+    private const int PaperWhite = 230;
 
     /// <summary>
     /// Reads the background above and beside the head: the band above the hair and the strips left and right
@@ -71,6 +81,13 @@ public static class QualityMeter
         {
             topBand = h / 8; sideRows = h / 2; leftEnd = w / 10; rightStart = w - w / 10;
         }
+        // A compliant photo's face may fill so much of the width that the margins above leave no strip at all:
+        // the image's own top and side edges are always read, so an empty region never counts as "not white".
+        var edge = Math.Max(2, Math.Min(w, h) / 25);
+        topBand = Math.Max(topBand, Math.Min(edge, h));
+        leftEnd = Math.Max(leftEnd, Math.Min(edge, w));
+        rightStart = Math.Min(rightStart, Math.Max(w - edge, 0));
+        sideRows = Math.Max(sideRows, Math.Min(edge, h));
         long white = 0, count = 0;
         double luma = 0;
         var px = image.Pixels;
