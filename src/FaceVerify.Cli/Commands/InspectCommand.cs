@@ -65,6 +65,7 @@ internal static class InspectCommand
         new Dictionary<string, double>
         {
             ["sharpness"] = R(f.Quality.Sharpness), ["brightness"] = R(f.Quality.Brightness),
+            ["highlight"] = R(f.Quality.Highlight), ["contrast"] = R(f.Quality.Contrast), ["laplacianVariance"] = R(f.Quality.LaplacianVariance),
             ["lightingAsymmetry"] = R(f.Quality.LightingAsymmetry), ["clippedFraction"] = R(f.Quality.ClippedFraction),
         },
         f.Occlusion is { } o

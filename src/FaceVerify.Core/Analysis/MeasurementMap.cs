@@ -24,6 +24,8 @@ public static class MeasurementMap
         m[prefix + "eyesOpen"] = R(f.Eyes.MeanOpen);
         m[prefix + "sharpness"] = R(f.Quality.Sharpness);
         m[prefix + "brightness"] = R(f.Quality.Brightness);
+        m[prefix + "highlight"] = R(f.Quality.Highlight);
+        m[prefix + "contrast"] = R(f.Quality.Contrast);
         m[prefix + "lightingAsymmetry"] = R(f.Quality.LightingAsymmetry);
         m[prefix + "clippedFraction"] = R(f.Quality.ClippedFraction);
         if (f.Liveness is { } l) m[prefix + "liveness"] = R(l.Score);

@@ -8,9 +8,12 @@ public sealed record FaceRuleOptions
     public double MaxRoll { get; init; } = 20;
     /// <summary>Mean open probability of both eyes below this reads as closed.</summary>
     public double MinEyesOpen { get; init; } = 0.5;
-    /// <summary>Laplacian variance of the aligned face.</summary>
-    public double MinSharpness { get; init; } = 60;
-    public double MinBrightness { get; init; } = 60;
+    /// <summary>Exposure-normalised Laplacian energy of the aligned face (see FaceQuality.Sharpness).</summary>
+    public double MinSharpness { get; init; } = 1.0;
+    /// <summary>98th-percentile face luma: below it the face has no highlights, i.e. it is under-exposed.</summary>
+    public double MinHighlight { get; init; } = 80;
+    /// <summary>Mean face luma below which the face is too dark whatever its highlights.</summary>
+    public double MinBrightness { get; init; } = 25;
     public double MaxBrightness { get; init; } = 220;
     /// <summary>Share of blown-out face pixels.</summary>
     public double MaxClipped { get; init; } = 0.2;

@@ -38,8 +38,8 @@ internal sealed class FaceRules(string prefix, FaceRuleOptions limits, FindingFa
         var q = face.Quality;
         if (q.Sharpness < limits.MinSharpness)
             output.Add(findings.Make(prefix + Blurry, "the face is blurred", q.Sharpness, limits.MinSharpness, true));
-        if (q.Brightness < limits.MinBrightness)
-            output.Add(findings.Make(prefix + Underexposed, "the face is too dark", q.Brightness, limits.MinBrightness, true));
+        if (q.Highlight < limits.MinHighlight || q.Brightness < limits.MinBrightness)
+            output.Add(findings.Make(prefix + Underexposed, "the face is too dark", q.Highlight, limits.MinHighlight, true));
         else if (q.Brightness > limits.MaxBrightness || q.ClippedFraction > limits.MaxClipped)
             output.Add(findings.Make(prefix + Overexposed, "the face is over-exposed", q.Brightness, limits.MaxBrightness, true));
         if (q.LightingAsymmetry > limits.MaxLightingAsymmetry)

@@ -38,6 +38,8 @@ public sealed class PolicyCatalog
         {
             Name = "default",
             Version = 1,
+            // FAR 0.1% over 10.4 M cross-identity pairs of LFW folds 1–6 (calibrate-match); TAR 98.2%.
+            MatchThreshold = 0.334,
             IdPhoto = new FaceRuleOptions
             {
                 MaxYaw = 15, MaxPitch = 15, MaxRoll = 10,
@@ -57,6 +59,8 @@ public sealed class PolicyCatalog
             return d with
             {
                 Name = "strict",
+                // FAR 0.01% on the same pairs; TAR 96.5%.
+                MatchThreshold = 0.412,
                 IdPhoto = d.IdPhoto with { MaxYaw = 10, MaxPitch = 12, MaxRoll = 8 },
                 Snapshot = d.Snapshot with { MaxYaw = 18, MaxPitch = 18, MaxRoll = 15, MinFaceWidthPx = 64 },
                 WarnOnly = [],

@@ -6,7 +6,7 @@ public sealed record PolicyOptions
     public string Name { get; init; } = "default";
     public int Version { get; init; } = 1;
     /// <summary>Cosine similarity at or above which two faces are the same person.</summary>
-    public double MatchThreshold { get; init; } = 0.30;
+    public double MatchThreshold { get; init; } = 0.334;
     /// <summary>Liveness score at or above which the snapshot is a live person.</summary>
     public double LivenessThreshold { get; init; } = 0.5;
     public FaceRuleOptions IdPhoto { get; init; } = new();

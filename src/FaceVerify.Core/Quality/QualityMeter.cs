@@ -16,25 +16,47 @@ public static class QualityMeter
         for (var i = 0; i < grey.Length; i++)
             grey[i] = 0.299f * aligned.Pixels[3 * i] + 0.587f * aligned.Pixels[3 * i + 1] + 0.114f * aligned.Pixels[3 * i + 2];
 
-        double sum = 0, sumLeft = 0, sumRight = 0, lapSum = 0, lapSq = 0;
-        int n = 0, nLeft = 0, nRight = 0, clipped = 0, lapN = 0;
+        double sum = 0, sumSq = 0, sumLeft = 0, sumRight = 0, lapSum = 0, lapSq = 0;
+        int n = 0, nLeft = 0, nRight = 0, clipped = 0;
+        var histogram = new int[256];
         var mid = (Left + Right) / 2;
         for (var y = Top; y < Bottom; y++)
         {
             for (var x = Left; x < Right; x++)
             {
                 var g = grey[y * w + x];
-                sum += g; n++;
+                sum += g; sumSq += g * g; n++;
+                histogram[Math.Clamp((int)g, 0, 255)]++;
                 if (g >= 250) clipped++;
                 if (x < mid) { sumLeft += g; nLeft++; } else { sumRight += g; nRight++; }
                 var lap = grey[(y - 1) * w + x] + grey[(y + 1) * w + x] + grey[y * w + x - 1] + grey[y * w + x + 1] - 4 * g;
-                lapSum += lap; lapSq += lap * lap; lapN++;
+                lapSum += lap; lapSq += lap * lap;
             }
         }
         var mean = sum / n;
-        var lapMean = lapSum / lapN;
+        var variance = Math.Max(1e-6, sumSq / n - mean * mean);
+        var lapMean = lapSum / n;
+        var lapVariance = lapSq / n - lapMean * lapMean;
         var asymmetry = Math.Abs(sumLeft / nLeft - sumRight / nRight) / Math.Max(1, mean);
-        return new FaceQuality(lapSq / lapN - lapMean * lapMean, mean, asymmetry, (double)clipped / n);
+        // Laplacian energy relative to the face's highlights: exposure scales both alike, so a dark face is not
+        // read as a blurred one (measured on LFW and MEDS faces, darkened ×0.3 and blurred σ 2 and 3.5).
+        var highlight = Percentile(histogram, n, 0.98);
+        var sharpness = 1000 * lapVariance / Math.Pow(Math.Max(16, highlight), 2);
+        return new FaceQuality(sharpness, mean, asymmetry, (double)clipped / n)
+        {
+            Highlight = highlight,
+            Contrast = Math.Sqrt(variance),
+            LaplacianVariance = lapVariance,
+        };
+    }
+
+    private static double Percentile(int[] histogram, int count, double fraction)
+    {
+        var target = fraction * count;
+        var seen = 0;
+        for (var v = 0; v < histogram.Length; v++)
+            if ((seen += histogram[v]) >= target) return v;
+        return 255;
     }
 
     /// <summary>
