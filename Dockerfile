@@ -13,6 +13,8 @@ RUN models/fetch-models.sh /models
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props ./
+# The manifest (and our own small trained weights) travel with the build; the ONNX files come from stage 1.
+COPY models/ models/
 COPY src/FaceVerify.Contracts/FaceVerify.Contracts.csproj src/FaceVerify.Contracts/
 COPY src/FaceVerify.Core/FaceVerify.Core.csproj src/FaceVerify.Core/
 COPY src/FaceVerify.Worker/FaceVerify.Worker.csproj src/FaceVerify.Worker/
