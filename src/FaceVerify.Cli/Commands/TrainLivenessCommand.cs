@@ -80,6 +80,7 @@ internal static class TrainLivenessCommand
         var allOutOfFold = trainer.OutOfFold(samples);
         var protocols = new List<Protocol>
         {
+            new("train split, out-of-fold by person (model selection)", "fused", defaultThreshold, LivenessFigures.At(train, outOfFold.Select(Probability).ToList(), defaultThreshold)),
             new("held-out test split", "fused", defaultThreshold, LivenessFigures.At(test, test.Select(s => Probability(shipped.Logit(s.Features))).ToList(), defaultThreshold)),
             new("held-out test split", "model only (threshold at the same train BPCER)", modelOnlyThreshold, LivenessFigures.At(test, ModelScores(test), modelOnlyThreshold)),
             new("held-out test split", "model only (0.5)", 0.5, LivenessFigures.At(test, ModelScores(test), 0.5)),

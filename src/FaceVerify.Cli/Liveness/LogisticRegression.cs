@@ -24,7 +24,8 @@ internal static class LogisticRegression
             var sd = Math.Sqrt(x.Average(r => (r[j] - mean[j]) * (r[j] - mean[j])));
             scale[j] = sd < 1e-9 ? 1 : sd;
         }
-        var z = x.Select(r => r.Select((v, j) => (v - mean[j]) / scale[j]).Append(1.0).ToArray()).ToArray();
+        var clip = Core.Liveness.AttackFamilyWeights.Clip;
+        var z = x.Select(r => r.Select((v, j) => Math.Clamp((v - mean[j]) / scale[j], -clip, clip)).Append(1.0).ToArray()).ToArray();
         var p = d + 1;
         var beta = new double[p];
         for (var iteration = 0; iteration < 50; iteration++)

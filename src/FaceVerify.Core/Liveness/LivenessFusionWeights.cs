@@ -53,10 +53,13 @@ public sealed record AttackFamilyWeights
     public required double[] Coefficients { get; init; }
     public required double Intercept { get; init; }
 
+    /// <summary>Standardised features are clipped to ±<see cref="Clip"/> first: one freak cue value (an overexposed web photo's glare) must not outvote the rest.</summary>
+    public const double Clip = 3;
+
     public double Logit(ReadOnlySpan<double> features)
     {
         var z = Intercept;
-        for (var i = 0; i < Coefficients.Length; i++) z += Coefficients[i] * (features[i] - Mean[i]) / Scale[i];
+        for (var i = 0; i < Coefficients.Length; i++) z += Coefficients[i] * Math.Clamp((features[i] - Mean[i]) / Scale[i], -Clip, Clip);
         return z;
     }
 }

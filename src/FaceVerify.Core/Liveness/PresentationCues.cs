@@ -19,7 +19,7 @@ public static class PresentationCues
     [
         "faceSatMean", "faceSatStd", "faceCbMean", "faceCrMean", "faceCbStd", "faceCrStd",
         "contextSatMean", "contextChromaStd", "faceHighFreq", "faceMoirePeak", "faceDetail",
-        "sharpnessRatio", "specular", "edgeLines",
+        "sharpnessRatio", "specular", "edgeLines", "faceDarkLevel", "faceRange", "sceneDarkLevel",
     ];
 
     public static double[] Measure(RgbImage image, FaceBox face, FaceBox context)
@@ -34,6 +34,8 @@ public static class PresentationCues
         var faceGrey = Grey(faceRgb);
         var (highFreq, moire) = Spectrum.HighBand(faceGrey, FaceSize);
         var contextGrey = Grey(contextRgb);
+        // Paper cannot print a pupil or hair as dark as the camera sees it, nor the room's deep shadows.
+        var sceneGrey = Grey(PixelSampler.Warp(image, Affine.ForCrop(0, 0, image.Width, image.Height, ContextSize, ContextSize), ContextSize, ContextSize));
         var faceInContext = FaceWithin(face, context);
 
         return
@@ -42,6 +44,7 @@ public static class PresentationCues
             contextColour.SatMean, (contextColour.CbStd + contextColour.CrStd) / 2,
             highFreq, moire, Detail(faceGrey, FaceSize),
             SharpnessRatio(contextGrey, ContextSize, faceInContext), faceColour.Specular, EdgeLines(contextGrey, ContextSize, faceInContext),
+            Percentile(faceGrey, 0.02), Percentile(faceGrey, 0.98) - Percentile(faceGrey, 0.02), Percentile(sceneGrey, 0.02),
         ];
     }
 
@@ -51,6 +54,13 @@ public static class PresentationCues
         var grey = new float[rgb.Width * rgb.Height];
         for (var i = 0; i < grey.Length; i++) grey[i] = 0.299f * px[3 * i] + 0.587f * px[3 * i + 1] + 0.114f * px[3 * i + 2];
         return grey;
+    }
+
+    private static double Percentile(float[] values, double q)
+    {
+        var sorted = (float[])values.Clone();
+        Array.Sort(sorted);
+        return sorted[(int)Math.Round(q * (sorted.Length - 1))];
     }
 
     /// <summary>The face box in the context resampling's pixel coordinates.</summary>

@@ -39,7 +39,7 @@ public sealed class PolicyCatalog
             Name = "default",
             Version = 1,
             // Fused liveness (models/liveness/fusion-v1.json): out-of-fold BPCER <= 3% on each training set; README, liveness.
-            LivenessThreshold = 0.2229,
+            LivenessThreshold = 0.3131,
             IdPhoto = new FaceRuleOptions
             {
                 MaxYaw = 15, MaxPitch = 15, MaxRoll = 10,
@@ -59,7 +59,7 @@ public sealed class PolicyCatalog
             return d with
             {
                 Name = "strict",
-                LivenessThreshold = 0.3040,  // out-of-fold BPCER <= 10%, fewer attacks through
+                LivenessThreshold = 0.5714,  // out-of-fold BPCER <= 10%, fewer attacks through
                 IdPhoto = d.IdPhoto with { MaxYaw = 10, MaxPitch = 12, MaxRoll = 8 },
                 Snapshot = d.Snapshot with { MaxYaw = 18, MaxPitch = 18, MaxRoll = 15, MinFaceWidthPx = 64 },
                 WarnOnly = [],
