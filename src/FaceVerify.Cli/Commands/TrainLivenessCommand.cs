@@ -25,7 +25,7 @@ internal static class TrainLivenessCommand
     public static Command Build()
     {
         var output = new Option<string?>("--out") { Description = "Weights file to write (default models/liveness/fusion-v1.json of this checkout)" };
-        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 20261126 };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => LivenessDataSplit.DefaultSeed };
         var l2 = new Option<double>("--l2") { DefaultValueFactory = _ => 1.0, Description = "L2 penalty on standardised coefficients" };
         var folds = new Option<int>("--folds") { DefaultValueFactory = _ => 5 };
         var bpcer = new Option<double>("--bpcer") { DefaultValueFactory = _ => 0.03, Description = "Out-of-fold BPCER the default policy's threshold is set at, per set" };

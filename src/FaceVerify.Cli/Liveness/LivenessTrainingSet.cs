@@ -33,7 +33,7 @@ internal static class LivenessTrainingSet
         {
             var csv = SharedData.Path(Path.Combine(set, "labels.csv"));
             var rows = ReadRows(csv);
-            var celebaTrain = set == Celeba ? SeededHalf(rows, seed) : [];
+            var celebaTrain = set == Celeba ? LivenessDataSplit.TrainingHalf(rows.Select(r => (r["file"], r["label"])), seed) : [];
             foreach (var row in rows)
             {
                 var file = Path.Combine(Path.GetDirectoryName(csv)!, row["file"]);
@@ -69,20 +69,6 @@ internal static class LivenessTrainingSet
         var found = samples.OfType<LivenessSample>().ToList();
         var missing = entries.Where((_, i) => samples[i] is null).ToList();
         return (found, missing);
-    }
-
-    /// <summary>Half of each label's files, drawn with the seed: the other half is held out.</summary>
-    private static HashSet<string> SeededHalf(List<Dictionary<string, string>> rows, int seed)
-    {
-        var random = new Random(seed);
-        var half = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var label in rows.Select(r => r["label"]).Distinct().Order(StringComparer.Ordinal))
-        {
-            var files = rows.Where(r => r["label"] == label).Select(r => r["file"]).Order(StringComparer.Ordinal).ToArray();
-            random.Shuffle(files);
-            half.UnionWith(files.Take(files.Length / 2));
-        }
-        return half;
     }
 
     private static string AttackOf(string msuAttack) => msuAttack switch
