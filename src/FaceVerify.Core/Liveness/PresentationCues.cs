@@ -5,7 +5,7 @@ namespace FaceVerify.Core.Liveness;
 
 /// <summary>
 /// Hand-made traces that a print or a screen leaves on a face picture, measured on small fixed-size
-/// resamplings so the cost does not grow with the photo (about a millisecond): colour statistics of the
+/// resamplings so the cost does not grow with the photo (a few milliseconds): colour statistics of the
 /// face and of its 2.7× surroundings, high-frequency and periodic (moiré) energy, specular highlights,
 /// sharpness of the face against its surroundings, and long straight edges around the face (bezels, paper).
 /// </summary>
