@@ -3,7 +3,7 @@ using FaceVerify.Core.Analysis;
 namespace FaceVerify.Core.Liveness;
 
 /// <summary>What extra frames said about liveness, and how far it moved the fused score (log-odds, bounded).</summary>
-/// <param name="Frames">Frames with a face that were compared with the snapshot.</param>
+/// <param name="Frames">Frames with the snapshot's face (same person) that were compared with it.</param>
 /// <param name="BlinkSwing">Largest change of the mean eye-open probability across snapshot and frames, 0..1.</param>
 /// <param name="NonRigidMotion">Largest landmark residual after the best flat-picture (homography) fit, per inter-ocular distance.</param>
 /// <param name="LogitShift">The bounded amount added to the score's log-odds.</param>
@@ -32,6 +32,8 @@ public sealed record FrameEvidenceOptions
     /// <summary>Residual below which the frames are a rigid copy of each other (a held-up picture, or the same image again).</summary>
     public double RigidLevel { get; init; } = 0.025;
     public double RigidShift { get; init; } = 1.0;
+    /// <summary>Frames whose face is less similar than this to the snapshot's (cosine of embeddings) are ignored.</summary>
+    public double MinSameFaceSimilarity { get; init; } = 0.3;
     /// <summary>Bound on the total shift either way, so frames can tip a borderline score but never decide alone.</summary>
     public double MaxShift { get; init; } = 1.25;
 }

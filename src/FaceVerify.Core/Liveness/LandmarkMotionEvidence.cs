@@ -16,6 +16,9 @@ public sealed class LandmarkMotionEvidence(IOptions<FrameEvidenceOptions> option
     {
         if (snapshot.Liveness is not { } reading || frames.Count == 0) return snapshot.Liveness;
         var o = options.Value;
+        // Someone else's live face in the extra frames must not vouch for the snapshot.
+        frames = frames.Where(f => Similarity.Cosine(f.Embedding, snapshot.Embedding) >= o.MinSameFaceSimilarity).ToList();
+        if (frames.Count == 0) return reading with { Frames = new FrameEvidence(0, 0, 0, 0) };
         var eyes = frames.Select(f => f.Eyes.MeanOpen).Append(snapshot.Eyes.MeanOpen).ToList();
         var blink = eyes.Max() - eyes.Min();
         var nonRigid = frames.Max(f => PlanarFit.Residual(snapshot.Landmarks68, f.Landmarks68));

@@ -65,6 +65,16 @@ public sealed class FrameEvidenceTests(LivenessServices services) : IClassFixtur
     }
 
     [Fact]
+    public void Frames_of_another_person_are_ignored()
+    {
+        var snapshot = Snapshot(Load(Live));
+        var moved = services.Get<IFrameLivenessEvidence>().Apply(snapshot, [Frame(Load("replay/pyimagesearch_style_phone_replay_crops/real/18.png"))])!;
+
+        Assert.Equal(0, moved.Frames!.Frames);
+        Assert.Equal(snapshot.Liveness!.Score, moved.Score);
+    }
+
+    [Fact]
     public async Task Verify_with_the_snapshot_again_as_an_extra_frame_reports_a_lower_liveness()
     {
         var bytes = File.ReadAllBytes(SharedData.Path(Live));
