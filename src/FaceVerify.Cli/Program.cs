@@ -10,6 +10,7 @@ var root = new RootCommand("faceverify: face identity verification for remote ex
     InspectCommand.Build(),
     EvalCommand.Build(),
     CalibrateCommand.Build(),
+    TrainLivenessCommand.Build(),
     BenchCommand.Build(),
     FaceVerify.BusClient.BusCommands.BuildSubmitCommand(),
     FaceVerify.BusClient.BusCommands.BuildRerunCommand(),

@@ -35,7 +35,10 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddSingleton<IFaceDetector, UltraFaceDetector>();
         services.AddSingleton<ILandmarkDetector, OnnxLandmarkDetector>();
         services.AddSingleton<IFaceEmbedder, OnnxFaceEmbedder>();
-        services.AddSingleton<ILivenessScorer, PassiveLivenessScorer>();
+        services.AddSingleton<PassiveLivenessScorer>();
+        services.AddSingleton<ILivenessScorer, FusedLivenessScorer>();
+        services.AddOptions<FrameEvidenceOptions>().Bind(section.GetSection("Liveness:Frames"));
+        services.AddSingleton<IFrameLivenessEvidence, LandmarkMotionEvidence>();
         services.AddSingleton<IHeadPoseEstimator, OnnxHeadPoseEstimator>();
         services.AddSingleton<IEyeStateClassifier, OnnxEyeStateClassifier>();
         services.AddSingleton<IFaceAnalyzer, FaceAnalyzer>();

@@ -13,7 +13,7 @@ internal static class InspectCommand
 {
     internal sealed record Box(double X, double Y, double Width, double Height);
     internal sealed record Pose(double Yaw, double Pitch, double Roll);
-    internal sealed record LivenessView(double Score, bool Live, Box Crop);
+    internal sealed record LivenessView(double Score, bool Live, Box Crop, double? ModelScore, IReadOnlyDictionary<string, double>? Cues);
     internal sealed record Attribute(double Score, bool Flagged);
     internal sealed record Occlusion(Attribute Mask, Attribute Sunglasses, Attribute HairOverEyes);
     internal sealed record Face(Box Box, double Score, double[][] Landmarks5, Pose Pose, double[] EyesOpen, LivenessView? Liveness, IReadOnlyDictionary<string, double> Quality, Occlusion? Occlusion);
@@ -61,7 +61,8 @@ internal static class InspectCommand
         f.Landmarks5.Select(p => new[] { R(p.X), R(p.Y) }).ToArray(),
         new Pose(R(f.Pose.Yaw), R(f.Pose.Pitch), R(f.Pose.Roll)),
         [R(f.Eyes.LeftOpen), R(f.Eyes.RightOpen)],
-        f.Liveness is { } l ? new LivenessView(R(l.Score), l.Score >= policy.LivenessThreshold, ToBox(l.Crop)) : null,
+        f.Liveness is { } l ? new LivenessView(R(l.Score), l.Score >= policy.LivenessThreshold, ToBox(l.Crop),
+            l.ModelScore is { } m ? R(m) : null, l.Cues?.ToDictionary(c => c.Key, c => R(c.Value))) : null,
         new Dictionary<string, double>
         {
             ["sharpness"] = R(f.Quality.Sharpness), ["brightness"] = R(f.Quality.Brightness),

@@ -8,5 +8,7 @@ public sealed record AnalysisScope(bool AllFaces, bool Liveness, bool Background
 {
     public static readonly AnalysisScope IdPhoto = new(AllFaces: false, Liveness: false, Background: true);
     public static readonly AnalysisScope Snapshot = new(AllFaces: false, Liveness: true, Background: false);
+    /// <summary>An extra frame of a session: landmarks and eyes for multi-frame liveness evidence.</summary>
+    public static readonly AnalysisScope Frame = new(AllFaces: false, Liveness: false, Background: false);
     public static readonly AnalysisScope Everything = new(AllFaces: true, Liveness: true, Background: true);
 }

@@ -28,7 +28,12 @@ public static class MeasurementMap
         m[prefix + "contrast"] = R(f.Quality.Contrast);
         m[prefix + "lightingAsymmetry"] = R(f.Quality.LightingAsymmetry);
         m[prefix + "clippedFraction"] = R(f.Quality.ClippedFraction);
-        if (f.Liveness is { } l) m[prefix + "liveness"] = R(l.Score);
+        if (f.Liveness is { } l)
+        {
+            m[prefix + "liveness"] = R(l.Score);
+            if (l.ModelScore is { } model) m[prefix + "livenessModel"] = R(model);
+            if (l.Frames is { } frames) m[prefix + "livenessFrameShift"] = R(frames.LogitShift);
+        }
         if (f.Occlusion is { } o)
         {
             m[prefix + "mask"] = R(o.Mask);

@@ -8,12 +8,14 @@ public sealed class ModelCatalog
 {
     private readonly ModelManifest _manifest;
     private readonly string _directory;
+    private readonly string _manifestDirectory;
 
     public ModelCatalog(IOptions<ModelOptions> options)
     {
         var manifestPath = Path.Combine(AppContext.BaseDirectory, "models", "manifest.json");
         if (!File.Exists(manifestPath)) throw new ModelFileException($"model manifest not found at {manifestPath}");
         _manifest = ModelManifest.Load(manifestPath);
+        _manifestDirectory = Path.GetDirectoryName(manifestPath)!;
         _directory = ResolveDirectory(options.Value.Directory);
     }
 
@@ -28,11 +30,37 @@ public sealed class ModelCatalog
         var path = Path.Combine(_directory, entry.File);
         if (!File.Exists(path))
             throw new ModelFileException($"model file {path} is missing: run models/fetch-models.sh");
-        using var stream = File.OpenRead(path);
-        var actual = Convert.ToHexStringLower(SHA256.HashData(stream));
-        if (!string.Equals(actual, entry.Sha256, StringComparison.OrdinalIgnoreCase))
-            throw new ModelFileException($"model file {entry.File} has sha256 {actual}, but the manifest pins {entry.Sha256}: refusing to load it");
+        RequireHash(path, entry.Sha256);
         return path;
+    }
+
+    /// <summary>The bytes of one of our trained weights files (models/… beside the manifest), after their sha256 matches.</summary>
+    public byte[] VerifiedTrainedBytes(string id)
+    {
+        var entry = _manifest.Trained.FirstOrDefault(m => m.Id == id)
+            ?? throw new ModelFileException($"trained weights '{id}' are not in the manifest");
+        return ReadVerified(Path.Combine(_manifestDirectory, entry.File), entry.Sha256);
+    }
+
+    /// <summary>Reads a file and refuses it, naming it, unless its sha256 is the pinned one.</summary>
+    public static byte[] ReadVerified(string path, string sha256)
+    {
+        if (!File.Exists(path)) throw new ModelFileException($"weights file {path} is missing");
+        var bytes = File.ReadAllBytes(path);
+        RequireHash(path, sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return bytes;
+    }
+
+    private static void RequireHash(string path, string pinned)
+    {
+        using var stream = File.OpenRead(path);
+        RequireHash(path, pinned, Convert.ToHexStringLower(SHA256.HashData(stream)));
+    }
+
+    private static void RequireHash(string path, string pinned, string actual)
+    {
+        if (!string.Equals(actual, pinned, StringComparison.OrdinalIgnoreCase))
+            throw new ModelFileException($"model file {Path.GetFileName(path)} has sha256 {actual}, but the manifest pins {pinned}: refusing to load it");
     }
 
     private static string ResolveDirectory(string? configured)

@@ -40,6 +40,8 @@ public sealed class PolicyCatalog
             Version = 1,
             // FAR 0.1% over 10.4 M cross-identity pairs of LFW folds 1–6 (calibrate-match); TAR 98.2%.
             MatchThreshold = 0.334,
+            // Fused liveness (models/liveness/fusion-v1.json): out-of-fold BPCER <= 3% on each training set; README, liveness.
+            LivenessThreshold = 0.3131,
             IdPhoto = new FaceRuleOptions
             {
                 MaxYaw = 15, MaxPitch = 15, MaxRoll = 10,
@@ -61,6 +63,7 @@ public sealed class PolicyCatalog
                 Name = "strict",
                 // FAR 0.01% on the same pairs; TAR 96.5%.
                 MatchThreshold = 0.412,
+                LivenessThreshold = 0.5714,  // out-of-fold BPCER <= 10%, fewer attacks through
                 IdPhoto = d.IdPhoto with { MaxYaw = 10, MaxPitch = 12, MaxRoll = 8 },
                 Snapshot = d.Snapshot with { MaxYaw = 18, MaxPitch = 18, MaxRoll = 15, MinFaceWidthPx = 64 },
                 WarnOnly = [],

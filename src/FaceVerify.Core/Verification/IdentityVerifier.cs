@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FaceVerify.Core.Analysis;
 using FaceVerify.Core.Faces;
+using FaceVerify.Core.Liveness;
 using FaceVerify.Core.Policy;
 
 namespace FaceVerify.Core.Verification;
@@ -10,7 +11,7 @@ namespace FaceVerify.Core.Verification;
 /// snapshot is live. Registration-only problems of the ID photo (file size, pixel size, background) are
 /// warnings here: the photo was accepted at upload, and they do not stop a match.
 /// </summary>
-public sealed class IdentityVerifier(ImageAssessor assessor, PolicyCatalog policies, IModelSetInfo models) : IIdentityVerifier
+public sealed class IdentityVerifier(ImageAssessor assessor, PolicyCatalog policies, IModelSetInfo models, IFrameLivenessEvidence? frameEvidence = null) : IIdentityVerifier
 {
     private static readonly HashSet<string> PhotoCodesThatBlockVerification =
     [
@@ -28,6 +29,7 @@ public sealed class IdentityVerifier(ImageAssessor assessor, PolicyCatalog polic
 
         var photo = assessor.AssessIdPhoto(request.IdPhoto, cancellationToken);
         var snapshot = assessor.Assess(request.Snapshot, AnalysisScope.Snapshot, cancellationToken);
+        if (frameEvidence is not null) snapshot = ExtraFrameLiveness.Apply(snapshot, request.ExtraFrames, assessor, frameEvidence, cancellationToken);
         var rulesStarted = Stopwatch.GetTimestamp();
 
         var findings = new List<Finding>();

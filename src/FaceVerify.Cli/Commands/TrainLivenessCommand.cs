@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography;
+using FaceVerify.Cli.Liveness;
+using FaceVerify.Cli.Output;
+using FaceVerify.Core.Faces;
+using FaceVerify.Core.Imaging;
+using FaceVerify.Core.Liveness;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FaceVerify.Cli.Commands;
+
+/// <summary>
+/// <c>train-liveness [--out F] [--seed N] [--l2 X] [--folds K] [--bpcer B] [--strict-bpcer B] [--json]</c>:
+/// fits the liveness fusion on the training part of the spoof sets (MSU-MFSD train clients, half of the
+/// CelebA-Spoof sample, the small sets), picks the policies' thresholds from person-disjoint out-of-fold
+/// scores, writes the weights and prints the figures: held out (MSU-MFSD test clients, the other CelebA half)
+/// and cross-validated by person over everything, fused and passive model alone.
+/// </summary>
+internal static class TrainLivenessCommand
+{
+    internal sealed record Protocol(string Name, string Scorer, double Threshold, IReadOnlyList<LivenessFigure> Figures);
+    internal sealed record Result(string Weights, string Sha256, int Samples, int NoFace, double DefaultThreshold, double StrictThreshold, IReadOnlyList<Protocol> Protocols);
+
+    public static Command Build()
+    {
+        var output = new Option<string?>("--out") { Description = "Weights file to write (default models/liveness/fusion-v1.json of this checkout)" };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => LivenessDataSplit.DefaultSeed };
+        var l2 = new Option<double>("--l2") { DefaultValueFactory = _ => 1.0, Description = "L2 penalty on standardised coefficients" };
+        var folds = new Option<int>("--folds") { DefaultValueFactory = _ => 5 };
+        var bpcer = new Option<double>("--bpcer") { DefaultValueFactory = _ => 0.03, Description = "Out-of-fold BPCER the default policy's threshold is set at, per set" };
+        var strictBpcer = new Option<double>("--strict-bpcer") { DefaultValueFactory = _ => 0.10 };
+        var msuWeight = new Option<double>("--msu-weight") { DefaultValueFactory = _ => 1.0, Description = "Extra weight of MSU-MFSD, the set filmed like an exam webcam" };
+        var featuresCsv = new Option<string?>("--features-csv") { Description = "Also write every picture's features (no pixels) to this CSV, for analysis" };
+        var json = CommonOptions.Json();
+        var command = new Command("train-liveness", "Train the liveness fusion on the shared spoof sets and report APCER/BPCER") { output, seed, l2, folds, bpcer, strictBpcer, msuWeight, featuresCsv, json };
+        command.SetAction((parse, ct) =>
+        {
+            using var provider = CliHost.Build(o => o["FaceVerify:Models:IntraOpThreads"] = "1");
+            var entries = LivenessTrainingSet.List(parse.GetValue(seed));
+            var (samples, noFace) = LivenessTrainingSet.Measure(entries, provider.GetRequiredService<IImageDecoder>(),
+                provider.GetRequiredService<IFaceDetector>(), provider.GetRequiredService<PassiveLivenessScorer>(), ct);
+            var trainer = new LivenessTrainer(parse.GetValue(l2), parse.GetValue(folds), parse.GetValue(seed), parse.GetValue(msuWeight));
+            var path = parse.GetValue(output) ?? DefaultWeightsPath();
+            var result = Train(samples, noFace.Count, trainer, parse.GetValue(bpcer), parse.GetValue(strictBpcer), path, parse.GetValue(seed), parse.GetValue(l2));
+            if (parse.GetValue(featuresCsv) is { } csv) WriteFeatures(csv, samples, trainer.OutOfFold(samples));
+            if (parse.GetValue(json)) ConsoleOutput.JsonLine(result);
+            else Print(result);
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    private static Result Train(List<LivenessSample> samples, int noFace, LivenessTrainer trainer, double bpcer, double strictBpcer, string path, int seed, double l2)
+    {
+        var train = samples.Where(s => s.Split == "train").ToList();
+        var test = samples.Where(s => s.Split == "test").ToList();
+        var outOfFold = trainer.OutOfFold(train);
+        var defaultThreshold = Probability(LivenessTrainer.ThresholdAtBpcer(train, outOfFold, bpcer));
+        var strictThreshold = Probability(LivenessTrainer.ThresholdAtBpcer(train, outOfFold, strictBpcer));
+        var modelOnlyThreshold = Probability(LivenessTrainer.ThresholdAtBpcer(train, ModelLogits(train), bpcer));
+
+        var weights = trainer.Fit(train) with
+        {
+            OperatingPoints = new() { ["default"] = defaultThreshold, ["strict"] = strictThreshold },
+            Training = new()
+            {
+                ["command"] = $"faceverify train-liveness --seed {seed} --l2 {l2.ToString(CultureInfo.InvariantCulture)} --bpcer {bpcer.ToString(CultureInfo.InvariantCulture)}",
+                ["data"] = string.Join(", ", LivenessTrainingSet.Sets) + " (split = train: MSU-MFSD train clients, a seeded half of CelebA-Spoof, the small sets)",
+                ["operatingPoints"] = $"default: out-of-fold BPCER <= {bpcer} on every set with >= 10 live pictures; strict: <= {strictBpcer}",
+                ["samples"] = train.Count.ToString(CultureInfo.InvariantCulture),
+            },
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, weights.ToJson());
+        var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+        // Scores below are from the written (rounded) weights: the figures are those of the shipped file.
+        var shipped = LivenessFusionWeights.Parse(File.ReadAllBytes(path));
+
+        var allOutOfFold = trainer.OutOfFold(samples);
+        var protocols = new List<Protocol>
+        {
+            new("train split, out-of-fold by person (model selection)", "fused", defaultThreshold, LivenessFigures.At(train, outOfFold.Select(Probability).ToList(), defaultThreshold)),
+            new("held-out test split", "fused", defaultThreshold, LivenessFigures.At(test, test.Select(s => Probability(shipped.Logit(s.Features))).ToList(), defaultThreshold)),
+            new("held-out test split", "model only (threshold at the same train BPCER)", modelOnlyThreshold, LivenessFigures.At(test, ModelScores(test), modelOnlyThreshold)),
+            new("held-out test split", "model only (0.5)", 0.5, LivenessFigures.At(test, ModelScores(test), 0.5)),
+            new("cross-validated by person, all data", "fused", defaultThreshold, LivenessFigures.At(samples, allOutOfFold.Select(Probability).ToList(), defaultThreshold)),
+            new("cross-validated by person, all data", "model only (threshold at the same train BPCER)", modelOnlyThreshold, LivenessFigures.At(samples, ModelScores(samples), modelOnlyThreshold)),
+        };
+        return new Result(path, sha, samples.Count, noFace, defaultThreshold, strictThreshold, protocols);
+    }
+
+    /// <summary>Features and the out-of-fold fused log-odds (cross-validated by person over all data) of every picture.</summary>
+    private static void WriteFeatures(string path, IReadOnlyList<LivenessSample> samples, double[] outOfFold) =>
+        File.WriteAllLines(path, samples.Select((s, i) => string.Join(',', new[] { LivenessFigures.ShortName(s.Dataset), Path.GetFileName(s.File), s.Attack, s.Person, s.Split }
+            .Concat(s.Features.Append(outOfFold[i]).Select(f => f.ToString("0.######", CultureInfo.InvariantCulture)))))
+            .Prepend(string.Join(',', new[] { "dataset", "file", "attack", "person", "split" }.Concat(LivenessFeatures.Names).Append("outOfFoldLogit"))));
+
+    private static List<double> ModelLogits(IEnumerable<LivenessSample> samples) => samples.Select(s => s.Features[0]).ToList();
+    private static List<double> ModelScores(IEnumerable<LivenessSample> samples) => samples.Select(s => Probability(s.Features[0])).ToList();
+    private static double Probability(double logit) => Math.Floor(LivenessFeatures.Sigmoid(logit) * 10000) / 10000;
+
+    private static string DefaultWeightsPath()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "models", "manifest.json"))) return Path.Combine(dir.FullName, "models", "liveness", "fusion-v1.json");
+        return Path.Combine("models", "liveness", "fusion-v1.json");
+    }
+
+    private static void Print(Result result)
+    {
+        Console.Out.WriteLine($"{result.Samples} pictures with a face ({result.NoFace} without); weights {result.Weights} sha256 {result.Sha256}");
+        Console.Out.WriteLine($"thresholds: default {result.DefaultThreshold:0.0000}, strict {result.StrictThreshold:0.0000}");
+        foreach (var p in result.Protocols)
+        {
+            Console.Out.WriteLine($"\n{p.Name}: {p.Scorer} at {p.Threshold:0.0000}");
+            Console.Out.WriteLine("| set | attack | n | rate |");
+            Console.Out.WriteLine("|---|---|---:|---:|");
+            foreach (var f in p.Figures) Console.Out.WriteLine($"| {f.Dataset} | {f.Attack} | {f.Count} | {f.Kind} {f.ErrorRate:P1} |");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using FaceVerify.Core.Faces;
+using FaceVerify.Core.Imaging;
+using FaceVerify.Core.Models;
+
+namespace FaceVerify.Core.Liveness;
+
+/// <summary>
+/// The passive model alone lets too many screen replays through on a camera it was not trained on; this
+/// fuses its log-odds with print/screen cues by our own logistic regression (weights hash-checked against
+/// the manifest). The reading keeps the model score and the cues so reports can show why.
+/// </summary>
+public sealed class FusedLivenessScorer(PassiveLivenessScorer passive, ModelCatalog catalog) : ILivenessScorer
+{
+    private readonly LivenessFusionWeights _weights = LivenessFusionWeights.Parse(catalog.VerifiedTrainedBytes(LivenessFusionWeights.ManifestId));
+
+    public LivenessReading Score(RgbImage image, FaceBox face)
+    {
+        var model = passive.Score(image, face);
+        var features = LivenessFeatures.Of(image, face, model);
+        var cues = new Dictionary<string, double>(PresentationCues.Names.Length);
+        for (var i = 0; i < PresentationCues.Names.Length; i++) cues[PresentationCues.Names[i]] = features[i + 1];
+        return new LivenessReading(LivenessFeatures.Sigmoid(_weights.Logit(features)), model.Crop) { ModelScore = model.Score, Cues = cues };
+    }
+}
