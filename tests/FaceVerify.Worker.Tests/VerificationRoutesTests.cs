@@ -5,6 +5,7 @@ using FaceVerify.Contracts;
 using FaceVerify.Core.Json;
 using FaceVerify.Core.Reporting;
 using FaceVerify.Worker.Messaging;
+using FaceVerify.Worker.Records;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FaceVerify.Worker.Tests;
@@ -84,6 +85,21 @@ public sealed class VerificationRoutesTests(InProcessWorker worker) : IClassFixt
         var html = await (await worker.Http.SendAsync(request)).Content.ReadAsStringAsync();
         Assert.Contains(ReportTexts.Load().Label("section.changes", ReportLanguage.En), html);
         Assert.Contains("data-change=\"policy\"", html);
+    }
+
+    [Fact]
+    public async Task After_retention_deleted_the_pictures_the_report_still_renders_and_says_they_are_gone()
+    {
+        var completed = await SubmitAsync(Form(Obama, Obama2));
+        var evidence = worker.Services.GetRequiredService<IEvidenceStore>();
+        Assert.True(await evidence.DeleteSavedBeforeAsync(DateTimeOffset.UtcNow.AddMinutes(1), default) >= 1);
+
+        using var request = worker.Admin(HttpMethod.Get, $"/v1/verifications/{completed.VerificationId}/report?lang=en");
+        using var response = await worker.Http.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(ReportTexts.Load().Label("image.notKept", ReportLanguage.En), html);
+        Assert.DoesNotContain("data:image/jpeg", html);
     }
 
     private async Task<IdentityVerificationCompleted> SubmitAsync(MultipartFormDataContent form)
