@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Text.Json;
 using FaceVerify.Contracts;
 using FaceVerify.Worker;
+using FaceVerify.Worker.Messaging;
 using MassTransit;
 
 namespace FaceVerify.BusClient;
@@ -114,6 +115,7 @@ public static class BusCommands
             if (wait) cfg.ReceiveEndpoint(new TemporaryEndpointDefinition(), KebabCaseEndpointNameFormatter.Instance, waiter.Attach);
         });
         await bus.StartAsync(cancellationToken);
+        using var pending = wait ? waiter.Expect(verificationId) : null;
         try
         {
             await new ResilientPublisher(bus).PublishAsync(message, cancellationToken);
@@ -122,7 +124,7 @@ public static class BusCommands
                 Console.WriteLine(verificationId);
                 return Pass;
             }
-            var completed = await waiter.WaitAsync(verificationId, cancellationToken).WaitAsync(timeout, cancellationToken);
+            var completed = await pending!.Completion.WaitAsync(timeout, cancellationToken);
             Console.WriteLine(JsonSerializer.Serialize(completed, FaceVerify.Core.Json.FaceVerifyJson.Options));
             return completed.Verdict == Verdicts.Pass ? Pass : Fail;
         }

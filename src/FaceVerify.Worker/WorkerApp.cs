@@ -32,7 +32,7 @@ public static class WorkerApp
         var app = builder.Build();
         app.MapFaceVerifyHealth();
         app.MapPhotoValidation(http);
-        app.MapAdmin();
+        app.MapAdmin(http);
         return app;
     }
 

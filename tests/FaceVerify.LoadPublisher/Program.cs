@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using FaceVerify.BusClient;
 using FaceVerify.Contracts;
+using FaceVerify.Worker.Messaging;
 using MassTransit;
 
 // Publishes one VerifyIdentity per id in --ids, cycling through the image pairs in --pairs
@@ -29,6 +30,8 @@ root.SetAction(async (parse, cancellationToken) =>
         uploaded[path] = await uploader.UploadAsync(await File.ReadAllBytesAsync(path, cancellationToken), cancellationToken);
 
     var waiter = new CompletedEventWaiter();
+    // Expected before publishing: the first answers may arrive while later requests are still being sent.
+    var pending = parse.GetValue(wait) ? ids.Select(waiter.Expect).ToArray() : [];
     var busControl = connection.CreateBus(repository, cfg =>
     {
         if (parse.GetValue(wait)) cfg.ReceiveEndpoint(new TemporaryEndpointDefinition(), KebabCaseEndpointNameFormatter.Instance, waiter.Attach);
@@ -54,7 +57,7 @@ root.SetAction(async (parse, cancellationToken) =>
         Console.WriteLine($"published {ids.Length}");
         if (!parse.GetValue(wait)) return 0;
 
-        await Task.WhenAll(ids.Select(id => waiter.WaitAsync(id, cancellationToken))).WaitAsync(parse.GetValue(timeout), cancellationToken);
+        await Task.WhenAll(pending.Select(p => p.Completion)).WaitAsync(parse.GetValue(timeout), cancellationToken);
         var seconds = started.Elapsed.TotalSeconds;
         Console.WriteLine($"completed {ids.Length} in {seconds:F1} s: {ids.Length / seconds:F2} verifications/s");
         return 0;

@@ -3,41 +3,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FaceVerify.Worker.Tests;
 
 /// <summary>The worker's HTTP routes in-process, on the embedded transport and the real core.</summary>
-public sealed class HttpTests : IAsyncLifetime
+public sealed class HttpTests(InProcessWorker worker) : IClassFixture<InProcessWorker>
 {
-    private const string ApiKey = "test-key-0123456789";
-    private WebApplication _app = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        var root = TestPaths.NewTempDirectory();
-        _app = WorkerApp.Build([
-            "--urls", "http://127.0.0.1:0",
-            $"--FaceVerify:Admin:ApiKey={ApiKey}",
-            $"--FaceVerify:Records:DatabasePath={Path.Combine(root, "records.db")}",
-            $"--FaceVerify:Records:EvidencePath={Path.Combine(root, "evidence")}",
-            $"--FaceVerify:MessageData:Path={Path.Combine(root, "message-data")}",
-        ]);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    private const string ApiKey = InProcessWorker.ApiKey;
+    private HttpClient Http => worker.Http;
 
     [Fact]
     public async Task Validate_answers_the_same_json_line_as_check_photo()
@@ -48,7 +21,7 @@ public sealed class HttpTests : IAsyncLifetime
         image.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         form.Add(image, "file", file);
 
-        var response = await _http.PostAsync("/v1/id-photos/validate", form);
+        var response = await Http.PostAsync("/v1/id-photos/validate", form);
         response.EnsureSuccessStatusCode();
 
         Assert.Equal(await CheckPhotoJsonLineAsync(file), (await response.Content.ReadAsStringAsync()).Trim());
@@ -59,7 +32,7 @@ public sealed class HttpTests : IAsyncLifetime
     {
         var content = new ByteArrayContent(await File.ReadAllBytesAsync(TestPaths.LfwPairs[1].IdPhoto));
         content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        var response = await _http.PostAsync("/v1/id-photos/validate", content);
+        var response = await Http.PostAsync("/v1/id-photos/validate", content);
         Assert.StartsWith("{\"file\":null,\"accepted\":", await response.Content.ReadAsStringAsync());
     }
 
@@ -68,7 +41,7 @@ public sealed class HttpTests : IAsyncLifetime
     {
         // A raw socket: announce 20 MB, send 64 KB, and read the answer while 99 % is still unsent.
         using var client = new TcpClient();
-        await client.ConnectAsync(IPAddress.Loopback, _http.BaseAddress!.Port);
+        await client.ConnectAsync(IPAddress.Loopback, Http.BaseAddress!.Port);
         var stream = client.GetStream();
         var headers = $"POST /v1/id-photos/validate HTTP/1.1\r\nHost: localhost\r\nContent-Type: image/jpeg\r\nContent-Length: {20 * 1024 * 1024}\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(headers));
@@ -82,20 +55,20 @@ public sealed class HttpTests : IAsyncLifetime
     public async Task Admin_routes_need_the_api_key()
     {
         var id = Guid.NewGuid();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync($"/v1/verifications/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.PostAsync($"/v1/verifications/{id}/rerun", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Http.GetAsync($"/v1/verifications/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Http.PostAsync($"/v1/verifications/{id}/rerun", null)).StatusCode);
 
         using var wrong = new HttpRequestMessage(HttpMethod.Get, $"/v1/verifications/{id}") { Headers = { { "X-Api-Key", ApiKey + "x" } } };
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.SendAsync(wrong)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Http.SendAsync(wrong)).StatusCode);
         using var right = new HttpRequestMessage(HttpMethod.Get, $"/v1/verifications/{id}") { Headers = { { "X-Api-Key", ApiKey } } };
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.SendAsync(right)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.SendAsync(right)).StatusCode);
     }
 
     [Fact]
     public async Task Liveness_and_readiness_report_healthy_with_the_models_present()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/health/live")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("/health/ready")).StatusCode);
     }
 
     private static async Task<string> CheckPhotoJsonLineAsync(string file)

@@ -7,14 +7,16 @@ using Microsoft.Extensions.Options;
 
 namespace FaceVerify.Worker.Http;
 
-/// <summary>Admin routes: read a verification's record, ask for a re-run. Both behind the API key.</summary>
+/// <summary>Admin routes: submit a verification, read its record or its report, ask for a re-run. All behind the API key.</summary>
 public static class AdminEndpoints
 {
-    public static void MapAdmin(this IEndpointRouteBuilder app)
+    public static void MapAdmin(this IEndpointRouteBuilder app, HttpOptions limits)
     {
         var group = app.MapGroup("/v1/verifications").AddEndpointFilter<ApiKeyEndpointFilter>();
         group.MapGet("/{id:guid}", GetAsync);
         group.MapPost("/{id:guid}/rerun", RerunAsync);
+        group.MapReport();
+        group.MapSubmit(limits);
     }
 
     private static async Task<IResult> GetAsync(Guid id, IVerificationRecordStore records, CancellationToken cancellationToken) =>

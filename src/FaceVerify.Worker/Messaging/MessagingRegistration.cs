@@ -10,6 +10,7 @@ public static class MessagingRegistration
     {
         var transport = configuration.GetSection("FaceVerify").Get<TransportOptions>() ?? new TransportOptions();
         services.AddSingleton<ConsumerEndpointPolicy>();
+        services.AddSingleton<CompletedEventWaiter>();
         services.AddSingleton<IMessageDataRepository>(sp => MessageDataRepositories.FileSystem(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MessageDataOptions>>().Value));
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
@@ -25,6 +26,12 @@ public static class MessagingRegistration
             x.AddConsumer<VerifyIdentityConsumer, VerifyIdentityConsumerDefinition>();
             x.AddConsumer<ValidateIdPhotoConsumer, ValidateIdPhotoConsumerDefinition>();
             x.AddConsumer<RerunVerificationConsumer, RerunVerificationConsumerDefinition>();
+            // One auto-deleted queue per process: each worker hears every completed event, for its own HTTP waiters.
+            x.AddConsumer<CompletedEventRelay>().Endpoint(e =>
+            {
+                e.Temporary = true;
+                e.InstanceId = NewId.NextGuid().ToString("N");
+            });
 
             if (transport.Transport == TransportKind.RabbitMQ)
                 x.UsingRabbitMq((context, cfg) =>

@@ -27,7 +27,7 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT candidate_id, exam_id, id_photo_sha256, snapshot_sha256, extra_frame_sha256s, requested_policy,
-                   requested_at, attempts, duplicates_answered, result_json
+                   requested_at, attempts, duplicates_answered, result_json, previous_result_json
             FROM verifications WHERE verification_id = $id
             """;
         command.Parameters.AddWithValue("$id", verificationId.ToString());
@@ -46,6 +46,7 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
             Attempts = reader.GetInt32(7),
             DuplicatesAnswered = reader.GetInt32(8),
             LatestResult = JsonSerializer.Deserialize<IdentityVerificationCompleted>(reader.GetString(9), Json)!,
+            PreviousResult = reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<IdentityVerificationCompleted>(reader.GetString(10), Json),
         };
     }
 
@@ -56,13 +57,13 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
         command.CommandText = """
             INSERT INTO verifications (verification_id, candidate_id, exam_id, id_photo_sha256, snapshot_sha256,
                 extra_frame_sha256s, requested_policy, requested_at, policy, model_set, attempts, duplicates_answered,
-                verdict, timings_json, result_json, completed_at)
+                verdict, timings_json, result_json, completed_at, previous_result_json)
             VALUES ($id, $candidate, $exam, $photo, $snapshot, $frames, $requestedPolicy, $requestedAt, $policy, $modelSet,
-                $attempts, $duplicates, $verdict, $timings, $result, $completedAt)
+                $attempts, $duplicates, $verdict, $timings, $result, $completedAt, $previous)
             ON CONFLICT (verification_id) DO UPDATE SET
                 policy = excluded.policy, model_set = excluded.model_set, attempts = excluded.attempts,
                 verdict = excluded.verdict, timings_json = excluded.timings_json, result_json = excluded.result_json,
-                completed_at = excluded.completed_at
+                completed_at = excluded.completed_at, previous_result_json = excluded.previous_result_json
             """;
         var result = record.LatestResult;
         var p = command.Parameters;
@@ -82,6 +83,7 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
         p.AddWithValue("$timings", JsonSerializer.Serialize(result.TimingsMs, Json));
         p.AddWithValue("$result", JsonSerializer.Serialize(result, Json));
         p.AddWithValue("$completedAt", result.CompletedAt.ToString("O"));
+        p.AddWithValue("$previous", record.PreviousResult is { } previous ? JsonSerializer.Serialize(previous, Json) : DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -125,8 +127,24 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
                 verdict TEXT NOT NULL,
                 timings_json TEXT NOT NULL,
                 result_json TEXT NOT NULL,
-                completed_at TEXT NOT NULL);
+                completed_at TEXT NOT NULL,
+                previous_result_json TEXT NULL);
             """;
         await command.ExecuteNonQueryAsync();
+        await AddColumnIfMissingAsync(connection, "previous_result_json", "TEXT NULL");
+    }
+
+    /// <summary>Databases created by an earlier version lack newer columns; SQLite has no ADD COLUMN IF NOT EXISTS.</summary>
+    private static async Task AddColumnIfMissingAsync(SqliteConnection connection, string column, string definition)
+    {
+        await using var probe = connection.CreateCommand();
+        probe.CommandText = "SELECT COUNT(*) FROM pragma_table_info('verifications') WHERE name = $column";
+        probe.Parameters.AddWithValue("$column", column);
+        if (Convert.ToInt64(await probe.ExecuteScalarAsync()) > 0) return;
+        await using var alter = connection.CreateCommand();
+        alter.CommandText = $"ALTER TABLE verifications ADD COLUMN {column} {definition}";
+        try { await alter.ExecuteNonQueryAsync(); }
+        // Another worker on the same file may have added it between the probe and here.
+        catch (SqliteException e) when (e.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase)) { }
     }
 }

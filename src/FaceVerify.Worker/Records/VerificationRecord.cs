@@ -19,4 +19,6 @@ public sealed record VerificationRecord
     /// <summary>How many re-sent or redelivered requests were answered from this record without computing.</summary>
     public int DuplicatesAnswered { get; init; }
     public required IdentityVerificationCompleted LatestResult { get; init; }
+    /// <summary>The result the latest re-run replaced, so a report can show what changed; null before any re-run.</summary>
+    public IdentityVerificationCompleted? PreviousResult { get; init; }
 }

@@ -86,7 +86,7 @@ public sealed class RecordedVerificationService(
         var result = await verifier.VerifyAsync(ToCoreRequest(evidence, command.Policy ?? record.RequestedPolicy), cancellationToken);
         var completed = CompletedEvents.FromResult(subject, result, record.Attempts + 1,
             new RerunInfo(record.VerificationId, command.Reason), new Dictionary<string, double>(), clock.GetUtcNow());
-        await records.SaveAsync(record with { Attempts = completed.Attempt, LatestResult = completed }, cancellationToken);
+        await records.SaveAsync(record with { Attempts = completed.Attempt, LatestResult = completed, PreviousResult = record.LatestResult }, cancellationToken);
         telemetry.Computed(completed);
         logger.LogInformation("Verification {VerificationId} re-run as attempt {Attempt}: {Verdict} under {Policy}",
             record.VerificationId, completed.Attempt, completed.Verdict, completed.Policy);

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using FaceVerify.Contracts;
 using MassTransit;
 
-namespace FaceVerify.BusClient;
+namespace FaceVerify.Worker.Messaging;
 
 /// <summary>Puts image bytes into the claim-check repository and describes them as an <see cref="ImageInput"/>.</summary>
 public sealed class ImageUploader(IMessageDataRepository repository, TimeSpan timeToLive)

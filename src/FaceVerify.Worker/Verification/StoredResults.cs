@@ -1,0 +1,36 @@
+using FaceVerify.Contracts;
+using FaceVerify.Core.Policy;
+using FaceVerify.Core.Verification;
+using FaceVerify.Worker.Records;
+
+namespace FaceVerify.Worker.Verification;
+
+/// <summary>
+/// The reverse of <see cref="CompletedEvents"/>: a stored contract result back as the core's result, so the
+/// core's report can render it. Face geometry is not stored; the report builder measures it again from the evidence.
+/// </summary>
+internal static class StoredResults
+{
+    public static VerificationResult ToCoreResult(IdentityVerificationCompleted completed, VerificationRecord record) => new()
+    {
+        Verdict = completed.Verdict == Verdicts.Pass ? Verdict.Pass : Verdict.Fail,
+        RetakeAllowed = completed.RetakeAllowed,
+        Findings = completed.Findings.Select(ToFinding).ToArray(),
+        Scores = new VerificationScores
+        {
+            Similarity = completed.Scores.Similarity,
+            SimilarityThreshold = completed.Scores.SimilarityThreshold,
+            Liveness = completed.Scores.Liveness,
+            LivenessThreshold = completed.Scores.LivenessThreshold,
+            Measurements = completed.Scores.Measurements,
+        },
+        Policy = completed.Policy,
+        ModelSet = completed.ModelSet,
+        TimingsMs = completed.TimingsMs,
+        IdPhotoSha256 = record.IdPhotoSha256,
+        SnapshotSha256 = record.SnapshotSha256,
+    };
+
+    private static Finding ToFinding(FindingDto f) =>
+        new(f.Code, f.Message, f.Value, f.Threshold, f.Severity == "warn" ? Severity.Warn : Severity.Block);
+}
