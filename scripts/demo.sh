@@ -10,7 +10,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$(pwd)"
 shared="${FACEVERIFY_SHARED_DATA:-$root/../shared/data}"
 id_photo="${1:-$shared/identity/face_recognition/examples__obama.jpg}"
-snapshot="${2:-$shared/identity/face_recognition/examples__obama2.jpg}"
+snapshot="${2:-$shared/identity/face_recognition/examples__obama-720p.jpg}"
 worker_dll="$root/src/FaceVerify.Worker/bin/Release/net10.0/FaceVerify.Worker.dll"
 
 [ -f "$worker_dll" ] || { echo "demo: $worker_dll is missing; run scripts/setup.sh first" >&2; exit 2; }
