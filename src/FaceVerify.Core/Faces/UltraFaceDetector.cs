@@ -27,8 +27,22 @@ public sealed class UltraFaceDetector : IFaceDetector, IDisposable
 
     public IReadOnlyList<DetectedFace> Detect(RgbImage image)
     {
-        var input = PixelSampler.ToTensor(PixelSampler.ResizeArea(image, InputWidth, InputHeight), Layout);
-        var outputs = _model.Run(input);
+        var faces = DetectIn(image, PixelSampler.ResizeArea(image, InputWidth, InputHeight), 0, 0, image.Width, image.Height);
+        if (faces.Count > 0) return faces;
+        // The largest anchors (256 px of 320) miss a face that fills the frame, as when a candidate sits
+        // close to the webcam: look again with the picture shrunk inside a dark border.
+        float padX = image.Width * Padding, padY = image.Height * Padding;
+        float w = image.Width + 2 * padX, h = image.Height + 2 * padY;
+        var padded = PixelSampler.Warp(image, Affine.ForCrop(-padX, -padY, w, h, InputWidth, InputHeight), InputWidth, InputHeight, outsideBlack: true);
+        return DetectIn(image, padded, -padX, -padY, w, h);
+    }
+
+    private const float Padding = 0.35f;
+
+    /// <summary>Runs the model on an input that shows the region (x, y, width, height) of the image.</summary>
+    private List<DetectedFace> DetectIn(RgbImage image, RgbImage input, float x, float y, float width, float height)
+    {
+        var outputs = _model.Run(PixelSampler.ToTensor(input, Layout));
         var scores = outputs[_scoresIndex];
         var boxes = outputs[_boxesIndex];
         var candidates = new List<DetectedFace>();
@@ -36,9 +50,9 @@ public sealed class UltraFaceDetector : IFaceDetector, IDisposable
         {
             var score = scores[2 * i + 1];
             if (score < _options.ScoreThreshold) continue;
-            var box = FaceBox.FromCorners(boxes[4 * i] * image.Width, boxes[4 * i + 1] * image.Height,
-                boxes[4 * i + 2] * image.Width, boxes[4 * i + 3] * image.Height);
-            if (box.Width > 1 && box.Height > 1) candidates.Add(new DetectedFace(box, score));
+            var box = FaceBox.FromCorners(x + boxes[4 * i] * width, y + boxes[4 * i + 1] * height,
+                x + boxes[4 * i + 2] * width, y + boxes[4 * i + 3] * height);
+            if (box.Width > 1 && box.Height > 1 && box.Width < 2 * image.Width) candidates.Add(new DetectedFace(box, score));
         }
         return Suppress(candidates, _options.NmsIou);
     }
