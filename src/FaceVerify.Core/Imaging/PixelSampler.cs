@@ -12,25 +12,33 @@ public static class PixelSampler
     }
 
     /// <summary>Converts a small RGB image into a planar tensor.</summary>
-    public static float[] ToTensor(RgbImage image, TensorLayout layout)
+    /// <remarks>Pointer loops: this runs on every model input, and bounds checks were a measurable share of it.</remarks>
+    public static unsafe float[] ToTensor(RgbImage image, TensorLayout layout)
     {
         var plane = image.Width * image.Height;
         var tensor = new float[plane * layout.Channels];
-        var px = image.Pixels;
-        if (layout.Order == ChannelOrder.Grey)
+        fixed (byte* px = image.Pixels)
+        fixed (float* t = tensor)
         {
-            float m = layout.Mean[0], s = layout.Scale[0];
-            for (var i = 0; i < plane; i++)
-                tensor[i] = (0.299f * px[3 * i] + 0.587f * px[3 * i + 1] + 0.114f * px[3 * i + 2] - m) * s;
-            return tensor;
-        }
-        var bgr = layout.Order == ChannelOrder.Bgr;
-        for (var c = 0; c < 3; c++)
-        {
-            var src = bgr ? 2 - c : c;
-            float m = layout.Mean[c], s = layout.Scale[c];
-            var off = c * plane;
-            for (var i = 0; i < plane; i++) tensor[off + i] = (px[3 * i + src] - m) * s;
+            if (layout.Order == ChannelOrder.Grey)
+            {
+                float m = layout.Mean[0], s = layout.Scale[0];
+                for (var i = 0; i < plane; i++)
+                    t[i] = (0.299f * px[3 * i] + 0.587f * px[3 * i + 1] + 0.114f * px[3 * i + 2] - m) * s;
+                return tensor;
+            }
+            var bgr = layout.Order == ChannelOrder.Bgr;
+            float* c0 = t, c1 = t + plane, c2 = t + 2 * plane;
+            float m0 = layout.Mean[0], m1 = layout.Mean[1], m2 = layout.Mean[2];
+            float s0 = layout.Scale[0], s1 = layout.Scale[1], s2 = layout.Scale[2];
+            int r = bgr ? 2 : 0, b = bgr ? 0 : 2;
+            var p = px;
+            for (var i = 0; i < plane; i++, p += 3)
+            {
+                c0[i] = (p[r] - m0) * s0;
+                c1[i] = (p[1] - m1) * s1;
+                c2[i] = (p[b] - m2) * s2;
+            }
         }
         return tensor;
     }
@@ -38,6 +46,7 @@ public static class PixelSampler
     /// <summary>Bilinear warp of the source into a new RGB image of width×height.</summary>
     public static RgbImage Warp(RgbImage source, Affine map, int width, int height, bool outsideBlack = false)
     {
+        if (map.B == 0 && map.D == 0 && !outsideBlack) return Resample(source, map, width, height);
         var dst = new byte[width * height * 3];
         var src = source.Pixels;
         int w = source.Width, h = source.Height, stride = w * 3;
@@ -62,6 +71,51 @@ public static class PixelSampler
                 {
                     var value = k00 * src[ia + c] + k10 * src[ib + c] + k01 * src[ic + c] + k11 * src[id + c];
                     dst[o + c] = (byte)Math.Clamp((int)(value + 0.5f), 0, 255);
+                }
+            }
+        }
+        return new RgbImage(width, height, dst);
+    }
+
+    /// <summary>
+    /// The axis-aligned case of <see cref="Warp"/> (every crop but the face alignment): source columns and
+    /// rows and their weights are computed once per column and row instead of once per pixel.
+    /// </summary>
+    private static unsafe RgbImage Resample(RgbImage source, Affine map, int width, int height)
+    {
+        int w = source.Width, h = source.Height, stride = w * 3;
+        var x0 = new int[width];
+        var x1 = new int[width];
+        var fx = new float[width];
+        for (var u = 0; u < width; u++)
+        {
+            var x = map.A * u + map.C;
+            var xf = (int)MathF.Floor(x);
+            fx[u] = x - xf;
+            x0[u] = Clamp(xf, w) * 3;
+            x1[u] = Clamp(xf + 1, w) * 3;
+        }
+        var dst = new byte[width * height * 3];
+        fixed (byte* src = source.Pixels)
+        fixed (byte* d = dst)
+        {
+            for (var v = 0; v < height; v++)
+            {
+                var y = map.E * v + map.F;
+                var yf = (int)MathF.Floor(y);
+                var fy = y - yf;
+                byte* rowA = src + Clamp(yf, h) * stride, rowB = src + Clamp(yf + 1, h) * stride;
+                var o = d + v * width * 3;
+                for (var u = 0; u < width; u++, o += 3)
+                {
+                    float ax = fx[u], bx = 1 - ax;
+                    byte* pa = rowA + x0[u], pb = rowA + x1[u], pc = rowB + x0[u], pd = rowB + x1[u];
+                    for (var c = 0; c < 3; c++)
+                    {
+                        var top = bx * pa[c] + ax * pb[c];
+                        var bottom = bx * pc[c] + ax * pd[c];
+                        o[c] = (byte)(top + fy * (bottom - top) + 0.5f);
+                    }
                 }
             }
         }

@@ -37,6 +37,8 @@ public static class PresentationCues
         // Paper cannot print a pupil or hair as dark as the camera sees it, nor the room's deep shadows.
         var sceneGrey = Grey(PixelSampler.Warp(image, Affine.ForCrop(0, 0, image.Width, image.Height, ContextSize, ContextSize), ContextSize, ContextSize));
         var faceInContext = FaceWithin(face, context);
+        var sortedFace = Sorted(faceGrey);
+        double faceDark = Percentile(sortedFace, 0.02), faceLight = Percentile(sortedFace, 0.98);
 
         return
         [
@@ -44,7 +46,7 @@ public static class PresentationCues
             contextColour.SatMean, (contextColour.CbStd + contextColour.CrStd) / 2,
             highFreq, moire, Detail(faceGrey, FaceSize),
             SharpnessRatio(contextGrey, ContextSize, faceInContext), faceColour.Specular, EdgeLines(contextGrey, ContextSize, faceInContext),
-            Percentile(faceGrey, 0.02), Percentile(faceGrey, 0.98) - Percentile(faceGrey, 0.02), Percentile(sceneGrey, 0.02),
+            faceDark, faceLight - faceDark, Percentile(Sorted(sceneGrey), 0.02),
         ];
     }
 
@@ -56,12 +58,14 @@ public static class PresentationCues
         return grey;
     }
 
-    private static double Percentile(float[] values, double q)
+    private static float[] Sorted(float[] values)
     {
         var sorted = (float[])values.Clone();
         Array.Sort(sorted);
-        return sorted[(int)Math.Round(q * (sorted.Length - 1))];
+        return sorted;
     }
+
+    private static double Percentile(float[] sorted, double q) => sorted[(int)Math.Round(q * (sorted.Length - 1))];
 
     /// <summary>The face box in the context resampling's pixel coordinates.</summary>
     private static (int X0, int Y0, int X1, int Y1) FaceWithin(FaceBox face, FaceBox context)
