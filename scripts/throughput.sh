@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Throughput bench (not a test): verifications per second through RabbitMQ and the worker on this machine,
+# with the ID-photo cache cold (every request a different ID photo) and warm (one ID photo for all).
+#   scripts/throughput.sh [COUNT]        (after scripts/setup.sh; uses ../shared/data/identity/lfw)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root="$(pwd)"
+count="${1:-100}"
+shared="${FACEVERIFY_SHARED_DATA:-$root/../shared/data}"
+export FACEVERIFY_MODELS_DIR="${FACEVERIFY_MODELS_DIR:-$root/models/onnx}"
+# A node of its own, so a broker someone else is using is never touched.
+export RABBITMQ_NODENAME=fvbench@localhost RABBITMQ_NODE_PORT=5679 RABBITMQ_DIST_PORT=25679 FACEVERIFY_RABBITMQ_STATE=/tmp/fv-rmq-bench
+work="$(mktemp -d)"
+worker_pid=""
+cleanup() { [ -n "$worker_pid" ] && kill -TERM "$worker_pid" 2>/dev/null && wait "$worker_pid" 2>/dev/null; scripts/rabbitmq.sh stop; rm -rf "$work"; }
+trap cleanup EXIT
+scripts/rabbitmq.sh start >/dev/null
+
+bus="rabbitmq://127.0.0.1:$RABBITMQ_NODE_PORT/"
+FaceVerify__Transport=RabbitMQ FaceVerify__RabbitMQ__Uri="$bus" FaceVerify__MessageData__Path="$work/message-data" \
+FaceVerify__Records__DatabasePath="$work/records.db" FaceVerify__Records__EvidencePath="$work/evidence" \
+  dotnet src/FaceVerify.Worker/bin/Release/net10.0/FaceVerify.Worker.dll --urls http://127.0.0.1:0 >"$work/worker.log" 2>&1 &
+worker_pid=$!
+sleep 8
+
+# Pairs from LFW View 2 "same" rows: the first image as ID photo, the second as snapshot.
+awk -F, -v base="$shared/identity/lfw/" 'NR>1 && $3=="same" {print base $1 "|" base $2}' "$shared/identity/lfw/pairs.csv" | head -n "$count" >"$work/cold.pairs"
+head -n 1 "$work/cold.pairs" >"$work/warm.pairs"
+publisher=(dotnet tests/FaceVerify.LoadPublisher/bin/Release/net10.0/FaceVerify.LoadPublisher.dll --bus "$bus" --message-data "$work/message-data" --wait)
+for mode in cold warm; do
+  for _ in $(seq "$count"); do cat /proc/sys/kernel/random/uuid; done >"$work/$mode.ids"
+  printf '%s: ' "$mode"
+  "${publisher[@]}" --ids "$work/$mode.ids" --pairs "$work/$mode.pairs" | tail -n 1
+done
