@@ -24,7 +24,7 @@ worker_pid=$!
 sleep 8
 
 # Pairs from LFW View 2 "same" rows: the first image as ID photo, the second as snapshot.
-awk -F, -v base="$shared/identity/lfw/" 'NR>1 && $3=="same" {print base $1 "|" base $2}' "$shared/identity/lfw/pairs.csv" | head -n "$count" >"$work/cold.pairs"
+awk -F, -v base="$shared/identity/lfw/" -v n="$count" 'NR>1 && $3=="same" && k<n {print base $1 "|" base $2; k++}' "$shared/identity/lfw/pairs.csv" >"$work/cold.pairs"
 head -n 1 "$work/cold.pairs" >"$work/warm.pairs"
 publisher=(dotnet tests/FaceVerify.LoadPublisher/bin/Release/net10.0/FaceVerify.LoadPublisher.dll --bus "$bus" --message-data "$work/message-data" --wait)
 for mode in cold warm; do
