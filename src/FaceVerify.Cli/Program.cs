@@ -11,6 +11,8 @@ var root = new RootCommand("faceverify: face identity verification for remote ex
     EvalCommand.Build(),
     CalibrateCommand.Build(),
     BenchCommand.Build(),
+    TrainAttributesCommand.Build(),
+    CalibratePoseCommand.Build(),
 };
 
 var parse = root.Parse(args);

@@ -4,6 +4,7 @@ using FaceVerify.Core.Faces;
 using FaceVerify.Core.Imaging;
 using FaceVerify.Core.Liveness;
 using FaceVerify.Core.Models;
+using FaceVerify.Core.Occlusion;
 using FaceVerify.Core.Policy;
 using FaceVerify.Core.Pose;
 using FaceVerify.Core.Verification;
@@ -26,6 +27,7 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddOptions<DetectorOptions>().Bind(section.GetSection("Detector"));
         services.AddOptions<EmbeddingOptions>().Bind(section.GetSection("Embedding"));
         services.AddOptions<IdPhotoCacheOptions>().Bind(section.GetSection("IdPhotoCache"));
+        services.AddOptions<OcclusionOptions>().Bind(section.GetSection("Occlusion"));
 
         services.AddSingleton<InferenceMeter>();
         services.AddSingleton<ModelCatalog>();
@@ -37,6 +39,7 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddSingleton<ILivenessScorer, PassiveLivenessScorer>();
         services.AddSingleton<IHeadPoseEstimator, OnnxHeadPoseEstimator>();
         services.AddSingleton<IEyeStateClassifier, OnnxEyeStateClassifier>();
+        services.AddSingleton<IOcclusionScorer, LogisticOcclusionScorer>();
         services.AddSingleton<IFaceAnalyzer, FaceAnalyzer>();
         services.AddSingleton(_ => new PolicyCatalog(configuration));
         services.AddSingleton<ImageAssessor>();

@@ -34,6 +34,10 @@ public sealed class PolicyCatalog
     /// <summary>Built-in thresholds; the figures behind them are in the README's measurement section.</summary>
     public static class BuiltIn
     {
+        // Cross-validated operating points of models/attributes/occlusion-v1.json (train-attributes prints them; each
+        // head flags at most 1% of frontal LFW faces): retraining the weights means copying its thresholds here.
+        private const double OcclusionMask = 0.583, OcclusionSunglasses = 0.642, OcclusionHair = 0.706;
+
         public static PolicyOptions Default() => new()
         {
             Name = "default",
@@ -42,11 +46,13 @@ public sealed class PolicyCatalog
             {
                 MaxYaw = 15, MaxPitch = 15, MaxRoll = 10,
                 MinFaceWidthRatio = 0.25, MaxFaceWidthRatio = 0.85, MaxCentreOffset = 0.12, MinFaceWidthPx = 64,
+                MaxMask = OcclusionMask, MaxSunglasses = OcclusionSunglasses, MaxHairOverEyes = OcclusionHair,
             },
             Snapshot = new FaceRuleOptions
             {
                 MaxYaw = 25, MaxPitch = 25, MaxRoll = 20,
                 MinFaceWidthRatio = 0.08, MaxFaceWidthRatio = 0.9, MaxCentreOffset = 1, MinFaceWidthPx = 48,
+                MaxMask = OcclusionMask, MaxSunglasses = OcclusionSunglasses, MaxHairOverEyes = OcclusionHair,
             },
             WarnOnly = [ReasonCodes.Snapshot(ReasonCodes.Face.UnevenLighting)],
         };

@@ -19,6 +19,12 @@ public sealed class IdentityVerifier(ImageAssessor assessor, PolicyCatalog polic
         ReasonCodes.Photo(ReasonCodes.Face.OccludedMask), ReasonCodes.Photo(ReasonCodes.Face.OccludedSunglasses),
     ];
 
+    private static readonly HashSet<string> SnapshotOcclusionCodes =
+    [
+        ReasonCodes.Snapshot(ReasonCodes.Face.OccludedMask), ReasonCodes.Snapshot(ReasonCodes.Face.OccludedSunglasses),
+        ReasonCodes.Snapshot(ReasonCodes.Face.OccludedHair),
+    ];
+
     public Task<VerificationResult> VerifyAsync(VerificationRequest request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -41,8 +47,11 @@ public sealed class IdentityVerifier(ImageAssessor assessor, PolicyCatalog polic
         if (photo.Reading?.Primary is { } a && snapshot.Reading?.Primary is { } b)
         {
             similarity = Math.Round(Similarity.Cosine(a.Embedding, b.Embedding), 4);
+            // A mask or sunglasses lowers the similarity of the right person too: while the snapshot's face is covered,
+            // a low score asks for an uncovered retake instead of a person's review.
+            var covered = findings.Any(f => f.Severity == Severity.Block && SnapshotOcclusionCodes.Contains(f.Code));
             if (similarity < policy.MatchThreshold)
-                findings.Add(factory.Make(ReasonCodes.MatchBelowThreshold, "the snapshot does not match the ID photo", similarity, policy.MatchThreshold, false));
+                findings.Add(factory.Make(ReasonCodes.MatchBelowThreshold, "the snapshot does not match the ID photo", similarity, policy.MatchThreshold, covered));
         }
         else
         {
