@@ -70,6 +70,8 @@ internal static class CalibratePoseCommand
         foreach (var set in new[] { "mtfl_headpose_classes", "inspireface", "facepose_net_renders" })
             list.AddRange(LabelsCsv.ReadRows(Path.Combine(root, "pose", set, "labels.csv")).Select(r =>
                 S(r["file"], set, set == "facepose_net_renders" ? $"yaw {r["yaw_deg"]}°" : r["label"])));
+        // MEDS mugshots are the closest to real ID photos here: what the ID-photo limits must let through.
+        list.AddRange(LabelsCsv.ReadRows(Path.Combine(root, "id_photo/meds_mugshots_openmpf/labels.csv")).Select(r => S(r["file"], "meds_mugshots", r["label"])));
         var random = new Random(20261126);
         var lfw = LabelsCsv.ReadIdentities(Path.Combine(root, "identity/lfw/labels.csv"))
             .GroupBy(i => i.Identity).Select(g => g.First().File).Order(StringComparer.Ordinal).OrderBy(_ => random.Next()).Take(lfwCount);

@@ -40,16 +40,18 @@ public sealed class IdentityVerifier(ImageAssessor assessor, PolicyCatalog polic
         if (unknown is not null) findings.Add(unknown);
         findings.AddRange(IdPhotoRules.Evaluate(photo.Decoded, photo.Reading, policy)
             .Select(f => PhotoCodesThatBlockVerification.Contains(f.Code) || f.Severity == Severity.Warn ? f : f with { Severity = Severity.Warn }));
-        findings.AddRange(SnapshotRules.Evaluate(snapshot.Decoded, snapshot.Reading, policy));
+        var snapshotFindings = SnapshotRules.Evaluate(snapshot.Decoded, snapshot.Reading, policy);
+        // A mask or sunglasses throws off the face models that judge the whole face: the right person's similarity
+        // drops and the liveness model reads a covered face as a presentation. While the face is covered, a low match
+        // or liveness score asks for an uncovered retake (where both are judged again) instead of a person's review.
+        var covered = snapshotFindings.Any(f => f.Severity == Severity.Block && SnapshotOcclusionCodes.Contains(f.Code));
+        findings.AddRange(snapshotFindings.Select(f => covered && f.Code == ReasonCodes.SnapshotSpoofSuspected ? f with { RetakeCanFix = true } : f));
 
         var factory = new FindingFactory(policy);
         double? similarity = null;
         if (photo.Reading?.Primary is { } a && snapshot.Reading?.Primary is { } b)
         {
             similarity = Math.Round(Similarity.Cosine(a.Embedding, b.Embedding), 4);
-            // A mask or sunglasses lowers the similarity of the right person too: while the snapshot's face is covered,
-            // a low score asks for an uncovered retake instead of a person's review.
-            var covered = findings.Any(f => f.Severity == Severity.Block && SnapshotOcclusionCodes.Contains(f.Code));
             if (similarity < policy.MatchThreshold)
                 findings.Add(factory.Make(ReasonCodes.MatchBelowThreshold, "the snapshot does not match the ID photo", similarity, policy.MatchThreshold, covered));
         }
