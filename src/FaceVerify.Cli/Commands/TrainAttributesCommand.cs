@@ -34,9 +34,10 @@ internal static class TrainAttributesCommand
         var maxRate = new Option<double>("--max-ordinary-rate") { DefaultValueFactory = _ => 0.01, Description = "share of ordinary frontal faces one head may flag (cross-validated)" };
         var examples = new Option<string?>("--save-hair-examples") { Description = "folder for a few synthetic hair pictures to look at" };
         var scoresCsv = new Option<string?>("--scores-csv") { Description = "write every training picture's out-of-fold scores (file names and scores only) for error analysis" };
+        var mirror = new Option<bool>("--mirror") { Description = "also train on each face mirrored left-right (never counted in the figures)" };
         var json = CommonOptions.Json();
         var command = new Command("train-attributes", "Train the occlusion heads (mask, sunglasses, hair over the eyes) with cross-validated figures")
-            { data, output, manifest, folds, seed, lambda, embeddingLambda, sweep, lfw, maxRate, examples, scoresCsv, json };
+            { data, output, manifest, folds, seed, lambda, embeddingLambda, sweep, lfw, maxRate, examples, scoresCsv, mirror, json };
         command.SetAction(async (parse, ct) =>
         {
             var root = parse.GetValue(data) ?? SharedData.Root;
@@ -51,6 +52,7 @@ internal static class TrainAttributesCommand
             var hair = await HairOverEyesSet.BuildAsync(pass, donors, samples.HairTargets, s, parse.GetValue(examples), ct);
 
             var training = read.Where(r => r.Detected).Concat(hair.Composites).ToList();
+            if (parse.GetValue(mirror)) training.AddRange(training.AsParallel().AsOrdered().Select(pass.Mirror).OfType<FaceSample>().ToList());
             if (parse.GetValue(sweep) is { Length: > 0 } penalties)
             {
                 foreach (var penalty in penalties)
@@ -62,7 +64,7 @@ internal static class TrainAttributesCommand
                 }
                 return ExitCodes.Ok;
             }
-            var command = $"faceverify train-attributes --folds {parse.GetValue(folds)} --seed {s} --lambda {parse.GetValue(lambda).ToString(CultureInfo.InvariantCulture)} --embedding-lambda {parse.GetValue(embeddingLambda).ToString(CultureInfo.InvariantCulture)} --lfw-per-fold {parse.GetValue(lfw)} --max-ordinary-rate {parse.GetValue(maxRate).ToString(CultureInfo.InvariantCulture)}";
+            var command = $"faceverify train-attributes --folds {parse.GetValue(folds)} --seed {s} --lambda {parse.GetValue(lambda).ToString(CultureInfo.InvariantCulture)} --embedding-lambda {parse.GetValue(embeddingLambda).ToString(CultureInfo.InvariantCulture)} --lfw-per-fold {parse.GetValue(lfw)} --max-ordinary-rate {parse.GetValue(maxRate).ToString(CultureInfo.InvariantCulture)}" + (parse.GetValue(mirror) ? " --mirror" : "");
             var trainer = new OcclusionTrainer(parse.GetValue(folds), s, parse.GetValue(lambda), parse.GetValue(embeddingLambda), parse.GetValue(maxRate));
             var outcome = trainer.Train(training, Path.GetFileNameWithoutExtension(parse.GetValue(output)!), samples.HeldOut,
                 new Dictionary<string, string> { ["command"] = command, ["data"] = DataNote });
@@ -96,7 +98,7 @@ internal static class TrainAttributesCommand
         var t = outcome.Figures.Select(f => f.Threshold).ToArray();
         bool AnyFlag(double[] scores) => scores.Where((v, h) => v > t[h]).Any();
         var ordinary = Enumerable.Range(0, training.Count).Where(i => OcclusionTrainer.IsOrdinaryFrontal(training[i]) && training[i].Sample.Source == "lfw").ToList();
-        var clear = Enumerable.Range(0, training.Count).Where(i => training[i].Sample.Source == "yale_clear_glasses").ToList();
+        var clear = Enumerable.Range(0, training.Count).Where(i => !training[i].Sample.Mirrored && training[i].Sample.Source == "yale_clear_glasses").ToList();
         var reportedScores = reported.Where(r => r.Detected).GroupBy(r => r.Sample.Source).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var scores = g.Select(r => outcome.Model.Score(r.Features!)).ToList();
@@ -113,9 +115,13 @@ internal static class TrainAttributesCommand
     private static void WriteScores(string path, string root, List<FaceSample> training, TrainingOutcome outcome)
     {
         static string L(bool? v) => v is null ? "" : v.Value ? "1" : "0";
-        var lines = training.Select((s, i) => string.Join(',', Path.GetRelativePath(root, s.Sample.File), s.Sample.Source, L(s.Sample.Mask), L(s.Sample.Sunglasses), L(s.Sample.Hair),
-            string.Join(',', outcome.OutOfFold[i].Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture))),
-            s.Reading!.Pose.Yaw.ToString("0.0", CultureInfo.InvariantCulture)));
+        static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+        var lines = Enumerable.Range(0, training.Count).Where(i => !training[i].Sample.Mirrored).Select(i =>
+        {
+            var s = training[i];
+            return string.Join(',', Path.GetRelativePath(root, s.Sample.File), s.Sample.Source, L(s.Sample.Mask), L(s.Sample.Sunglasses), L(s.Sample.Hair),
+                string.Join(',', outcome.OutOfFold[i].Select(v => F(v, "0.0000"))), F(s.Reading!.Pose.Yaw, "0.0"));
+        });
         File.WriteAllLines(path, lines.Prepend("file,source,mask,sunglasses,hair,oof_mask,oof_sunglasses,oof_hair,yaw"));
     }
 

@@ -31,6 +31,30 @@ internal sealed class FeaturePass(IServiceProvider services)
         services.GetRequiredService<IHeadPoseEstimator>(), services.GetRequiredService<IEyeStateClassifier>());
 
     private readonly IImageDecoder _decoder = services.GetRequiredService<IImageDecoder>();
+    private readonly IFaceEmbedder _embedder = services.GetRequiredService<IFaceEmbedder>();
+
+    /// <summary>
+    /// The same face mirrored left-right: its aligned crop flipped and embedded again. Sunglasses, masks and fringes
+    /// look the same mirrored, so it doubles what the heads see; the landmark ratios are kept (they are symmetric
+    /// up to which eye is which).
+    /// </summary>
+    public FaceSample? Mirror(FaceSample original)
+    {
+        if (original.Reading is not { } face) return null;
+        var flipped = Flip(face.Aligned);
+        return new FaceSample(original.Sample with { Mirrored = true }, face,
+            OcclusionFeatures.Compute(flipped, _embedder.Embed(flipped), face.Landmarks68, face.Box));
+    }
+
+    private static RgbImage Flip(RgbImage image)
+    {
+        var output = new byte[image.Pixels.Length];
+        int w = image.Width;
+        for (var y = 0; y < image.Height; y++)
+            for (var x = 0; x < w; x++)
+                Array.Copy(image.Pixels, (y * w + x) * 3, output, (y * w + (w - 1 - x)) * 3, 3);
+        return new RgbImage(w, image.Height, output);
+    }
 
     public DecodedImage? Decode(string file, CancellationToken ct) =>
         File.Exists(file) ? _decoder.Decode(File.ReadAllBytes(file), ct).Image : null;

@@ -17,7 +17,7 @@ internal sealed class OcclusionTrainer(int folds, int seed, double lambda, doubl
 
     /// <summary>An ordinary face counted in the false-occlusion rate: unoccluded, roughly frontal.</summary>
     public static bool IsOrdinaryFrontal(FaceSample s) =>
-        s.Sample.Ordinary && s.Reading is { } r && Math.Abs(r.Pose.Yaw) <= 20 && Math.Abs(r.Pose.Pitch) <= 20;
+        s.Sample.Ordinary && !s.Sample.Mirrored && s.Reading is { } r && Math.Abs(r.Pose.Yaw) <= 20 && Math.Abs(r.Pose.Pitch) <= 20;
 
     public TrainingOutcome Train(IReadOnlyList<FaceSample> samples, string name, IReadOnlyList<string> heldOut, Dictionary<string, string> notes)
     {
@@ -66,7 +66,7 @@ internal sealed class OcclusionTrainer(int folds, int seed, double lambda, doubl
 
     public static List<(double Score, bool Positive)> Scored(IReadOnlyList<FaceSample> samples, double[][] scores, int head) =>
         Enumerable.Range(0, samples.Count)
-            .Where(i => samples[i].Sample.Label(Heads[head]) is not null)
+            .Where(i => !samples[i].Sample.Mirrored && samples[i].Sample.Label(Heads[head]) is not null)
             .Select(i => (scores[i][head], samples[i].Sample.Label(Heads[head])!.Value)).ToList();
 
     private LogisticFit.Result FitHead(IReadOnlyList<FaceSample> samples, List<int> rows, Standardiser scaler, Attribute head)
