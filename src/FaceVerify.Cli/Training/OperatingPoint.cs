@@ -19,7 +19,7 @@ internal sealed record AttributeFigures(string Attribute, double Threshold, int 
 
 /// <summary>
 /// Picks a head's threshold from out-of-fold scores: the best F1 among thresholds that flag at most
-/// <c>maxOrdinaryRate</c> of the ordinary faces, in the middle of the best plateau so it is not on a knife edge.
+/// <c>maxOrdinaryRate</c> of the ordinary faces, in the middle of its run of equal counts so it is not on a knife edge.
 /// </summary>
 internal static class OperatingPoint
 {
@@ -36,9 +36,10 @@ internal static class OperatingPoint
             else if (Math.Abs(f.F1 - best) <= 1e-12) plateau.Add(t);
         }
         if (plateau.Count == 0) return candidates[^1];
-        // Scores from the lowest to the highest threshold of the plateau give the same counts: take their middle.
+        // Every threshold from the lowest best one up to (not including) the next candidate gives the same counts:
+        // take the middle of that run, not of the whole plateau, which may hide a worse threshold inside it.
         var low = plateau.Min();
-        var high = candidates.FirstOrDefault(c => c > plateau.Max(), Math.Min(1, plateau.Max() + 0.01));
+        var high = candidates.FirstOrDefault(c => c > low, Math.Min(1, low + 0.01));
         return Math.Round((low + high) / 2, 4);
     }
 }
