@@ -15,6 +15,8 @@ var root = new RootCommand("faceverify: face identity verification for remote ex
     FaceVerify.BusClient.BusCommands.BuildSubmitCommand(),
     FaceVerify.BusClient.BusCommands.BuildRerunCommand(),
     FaceVerify.BusClient.BusCommands.BuildWorkerCommand(),
+    TrainAttributesCommand.Build(),
+    CalibratePoseCommand.Build(),
 };
 
 var parse = root.Parse(args);

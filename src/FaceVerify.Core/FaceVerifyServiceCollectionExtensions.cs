@@ -4,6 +4,7 @@ using FaceVerify.Core.Faces;
 using FaceVerify.Core.Imaging;
 using FaceVerify.Core.Liveness;
 using FaceVerify.Core.Models;
+using FaceVerify.Core.Occlusion;
 using FaceVerify.Core.Policy;
 using FaceVerify.Core.Pose;
 using FaceVerify.Core.Reporting;
@@ -27,6 +28,7 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddOptions<DetectorOptions>().Bind(section.GetSection("Detector"));
         services.AddOptions<EmbeddingOptions>().Bind(section.GetSection("Embedding"));
         services.AddOptions<IdPhotoCacheOptions>().Bind(section.GetSection("IdPhotoCache"));
+        services.AddOptions<OcclusionOptions>().Bind(section.GetSection("Occlusion"));
 
         services.AddSingleton<InferenceMeter>();
         services.AddSingleton<ModelCatalog>();
@@ -41,6 +43,7 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddSingleton<IFrameLivenessEvidence, LandmarkMotionEvidence>();
         services.AddSingleton<IHeadPoseEstimator, OnnxHeadPoseEstimator>();
         services.AddSingleton<IEyeStateClassifier, OnnxEyeStateClassifier>();
+        services.AddSingleton<IOcclusionScorer, LogisticOcclusionScorer>();
         services.AddSingleton<IFaceAnalyzer, FaceAnalyzer>();
         services.AddSingleton(_ => new PolicyCatalog(configuration));
         services.AddSingleton<ImageAssessor>();

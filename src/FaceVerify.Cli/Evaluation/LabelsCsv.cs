@@ -13,4 +13,20 @@ internal static class LabelsCsv
         if (fileColumn < 0 || identityColumn < 0) throw new FormatException($"{csvPath}: needs file and identity (or label) columns");
         return lines.Skip(1).Select(l => l.Split(',')).Select(c => (Path.Combine(folder, c[fileColumn].Trim()), c[identityColumn].Trim())).ToList();
     }
+
+    /// <summary>Every row as column → value, with <c>file</c> made absolute from the CSV's folder.</summary>
+    public static List<Dictionary<string, string>> ReadRows(string csvPath)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(csvPath))!;
+        var lines = File.ReadAllLines(csvPath).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        var header = lines[0].Split(',').Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        return lines.Skip(1).Select(l =>
+        {
+            var cells = l.Split(',');
+            var row = new Dictionary<string, string>();
+            for (var i = 0; i < header.Length && i < cells.Length; i++) row[header[i]] = cells[i].Trim();
+            if (row.TryGetValue("file", out var file)) row["file"] = Path.Combine(folder, file);
+            return row;
+        }).ToList();
+    }
 }

@@ -20,6 +20,12 @@ public sealed class IdentityVerifier(ImageAssessor assessor, PolicyCatalog polic
         ReasonCodes.Photo(ReasonCodes.Face.OccludedMask), ReasonCodes.Photo(ReasonCodes.Face.OccludedSunglasses),
     ];
 
+    private static readonly HashSet<string> SnapshotOcclusionCodes =
+    [
+        ReasonCodes.Snapshot(ReasonCodes.Face.OccludedMask), ReasonCodes.Snapshot(ReasonCodes.Face.OccludedSunglasses),
+        ReasonCodes.Snapshot(ReasonCodes.Face.OccludedHair),
+    ];
+
     public Task<VerificationResult> VerifyAsync(VerificationRequest request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -36,7 +42,12 @@ public sealed class IdentityVerifier(ImageAssessor assessor, PolicyCatalog polic
         if (unknown is not null) findings.Add(unknown);
         findings.AddRange(IdPhotoRules.Evaluate(photo.Decoded, photo.Reading, policy)
             .Select(f => PhotoCodesThatBlockVerification.Contains(f.Code) || f.Severity == Severity.Warn ? f : f with { Severity = Severity.Warn }));
-        findings.AddRange(SnapshotRules.Evaluate(snapshot.Decoded, snapshot.Reading, policy));
+        var snapshotFindings = SnapshotRules.Evaluate(snapshot.Decoded, snapshot.Reading, policy);
+        // A mask or sunglasses throws off the face models that judge the whole face: the right person's similarity
+        // drops and the liveness model reads a covered face as a presentation. While the face is covered, a low match
+        // or liveness score asks for an uncovered retake (where both are judged again) instead of a person's review.
+        var covered = snapshotFindings.Any(f => f.Severity == Severity.Block && SnapshotOcclusionCodes.Contains(f.Code));
+        findings.AddRange(snapshotFindings.Select(f => covered && f.Code == ReasonCodes.SnapshotSpoofSuspected ? f with { RetakeCanFix = true } : f));
 
         var factory = new FindingFactory(policy);
         double? similarity = null;
@@ -44,7 +55,7 @@ public sealed class IdentityVerifier(ImageAssessor assessor, PolicyCatalog polic
         {
             similarity = Math.Round(Similarity.Cosine(a.Embedding, b.Embedding), 4);
             if (similarity < policy.MatchThreshold)
-                findings.Add(factory.Make(ReasonCodes.MatchBelowThreshold, "the snapshot does not match the ID photo", similarity, policy.MatchThreshold, false));
+                findings.Add(factory.Make(ReasonCodes.MatchBelowThreshold, "the snapshot does not match the ID photo", similarity, policy.MatchThreshold, covered));
         }
         else
         {

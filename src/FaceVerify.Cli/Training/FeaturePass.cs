@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using FaceVerify.Core.Analysis;
+using FaceVerify.Core.Eyes;
+using FaceVerify.Core.Faces;
+using FaceVerify.Core.Imaging;
+using FaceVerify.Core.Liveness;
+using FaceVerify.Core.Occlusion;
+using FaceVerify.Core.Pose;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FaceVerify.Cli.Training;
+
+/// <summary>What the full pipeline read on one picture's largest face; Reading is null when no face was detected.</summary>
+internal sealed record FaceSample(AttributeSample Sample, FaceReading? Reading, double[]? Features)
+{
+    public bool Detected => Reading is not null;
+}
+
+/// <summary>
+/// Runs every picture once through the production pipeline (decode, detect, landmarks, align, embed, pose)
+/// and keeps the occlusion features in memory, so cross-validation never touches an image again.
+/// </summary>
+internal sealed class FeaturePass(IServiceProvider services)
+{
+    private static readonly AnalysisScope Scope = new(AllFaces: false, Liveness: false, Background: false);
+
+    // Built by hand without an occlusion scorer: the weights being trained must not be needed to train them.
+    private readonly FaceAnalyzer _analyzer = new(
+        services.GetRequiredService<IFaceDetector>(), services.GetRequiredService<ILandmarkDetector>(),
+        services.GetRequiredService<IFaceEmbedder>(), services.GetRequiredService<ILivenessScorer>(),
+        services.GetRequiredService<IHeadPoseEstimator>(), services.GetRequiredService<IEyeStateClassifier>());
+
+    private readonly IImageDecoder _decoder = services.GetRequiredService<IImageDecoder>();
+    private readonly IFaceEmbedder _embedder = services.GetRequiredService<IFaceEmbedder>();
+
+    /// <summary>
+    /// The same face mirrored left-right: its aligned crop flipped and embedded again. Sunglasses, masks and fringes
+    /// look the same mirrored, so it doubles what the heads see; the landmark ratios are kept (they are symmetric
+    /// up to which eye is which).
+    /// </summary>
+    public FaceSample? Mirror(FaceSample original)
+    {
+        if (original.Reading is not { } face) return null;
+        var flipped = Flip(face.Aligned);
+        return new FaceSample(original.Sample with { Mirrored = true }, face,
+            OcclusionFeatures.Compute(flipped, _embedder.Embed(flipped), face.Landmarks68, face.Box));
+    }
+
+    private static RgbImage Flip(RgbImage image)
+    {
+        var output = new byte[image.Pixels.Length];
+        int w = image.Width;
+        for (var y = 0; y < image.Height; y++)
+            for (var x = 0; x < w; x++)
+                Array.Copy(image.Pixels, (y * w + x) * 3, output, (y * w + (w - 1 - x)) * 3, 3);
+        return new RgbImage(w, image.Height, output);
+    }
+
+    public DecodedImage? Decode(string file, CancellationToken ct) =>
+        File.Exists(file) ? _decoder.Decode(File.ReadAllBytes(file), ct).Image : null;
+
+    public FaceSample Read(AttributeSample sample, DecodedImage? image, CancellationToken ct)
+    {
+        if (image is null) return new FaceSample(sample, null, null);
+        var face = _analyzer.Analyze(image, Scope, new StageClock(), ct).Primary;
+        return face is null
+            ? new FaceSample(sample, null, null)
+            : new FaceSample(sample, face, OcclusionFeatures.Compute(face.Aligned, face.Embedding, face.Landmarks68, face.Box));
+    }
+
+    public async Task<List<FaceSample>> ReadAllAsync(IReadOnlyList<AttributeSample> samples, string label, CancellationToken ct)
+    {
+        var results = new ConcurrentDictionary<int, FaceSample>();
+        var done = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, samples.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, (i, token) =>
+            {
+                results[i] = Read(samples[i], Decode(samples[i].File, token), token);
+                var n = Interlocked.Increment(ref done);
+                if (!Console.IsErrorRedirected && (n % 50 == 0 || n == samples.Count))
+                    lock (Console.Error) Console.Error.Write($"\r{label}: {n}/{samples.Count}");
+                return ValueTask.CompletedTask;
+            });
+        if (!Console.IsErrorRedirected) Console.Error.WriteLine();
+        return Enumerable.Range(0, samples.Count).Select(i => results[i]).ToList();
+    }
+}
