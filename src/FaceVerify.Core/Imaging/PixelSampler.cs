@@ -86,17 +86,7 @@ public static class PixelSampler
     private static unsafe RgbImage Resample(RgbImage source, Affine map, int width, int height)
     {
         int w = source.Width, h = source.Height, stride = w * 3;
-        var x0 = new int[width];
-        var x1 = new int[width];
-        var fx = new float[width];
-        for (var u = 0; u < width; u++)
-        {
-            var x = map.A * u + map.C;
-            var xf = (int)MathF.Floor(x);
-            fx[u] = x - xf;
-            x0[u] = Clamp(xf, w) * 3;
-            x1[u] = Clamp(xf + 1, w) * 3;
-        }
+        var (x0, x1, fx) = ColumnTaps(map, width, w);
         var dst = new byte[width * height * 3];
         fixed (byte* src = source.Pixels)
         fixed (byte* d = dst)
@@ -124,6 +114,23 @@ public static class PixelSampler
         return new RgbImage(width, height, dst);
     }
 
+    /// <summary>For each output column of an axis-aligned map: the byte offsets of its two source pixels and the right one's weight.</summary>
+    private static (int[] Left, int[] Right, float[] Weight) ColumnTaps(Affine map, int width, int sourceWidth)
+    {
+        var left = new int[width];
+        var right = new int[width];
+        var weight = new float[width];
+        for (var u = 0; u < width; u++)
+        {
+            var x = map.A * u + map.C;
+            var xf = (int)MathF.Floor(x);
+            weight[u] = x - xf;
+            left[u] = Clamp(xf, sourceWidth) * 3;
+            right[u] = Clamp(xf + 1, sourceWidth) * 3;
+        }
+        return (left, right, weight);
+    }
+
     /// <summary>
     /// Axis-aligned bilinear sampling straight into a planar colour tensor: the crop of every colour model
     /// input, without an intermediate 8-bit image. Values are still rounded to whole levels, so the tensors
@@ -133,17 +140,7 @@ public static class PixelSampler
     private static unsafe float[] ResampleToTensor(RgbImage source, Affine map, int width, int height, TensorLayout layout)
     {
         int w = source.Width, h = source.Height, stride = w * 3, plane = width * height;
-        var x0 = new int[width];
-        var x1 = new int[width];
-        var fx = new float[width];
-        for (var u = 0; u < width; u++)
-        {
-            var x = map.A * u + map.C;
-            var xf = (int)MathF.Floor(x);
-            fx[u] = x - xf;
-            x0[u] = Clamp(xf, w) * 3;
-            x1[u] = Clamp(xf + 1, w) * 3;
-        }
+        var (x0, x1, fx) = ColumnTaps(map, width, w);
         var tensor = new float[3 * plane];
         int r = layout.Order == ChannelOrder.Bgr ? 2 : 0, b = 2 - r;
         float m0 = layout.Mean[0], m1 = layout.Mean[1], m2 = layout.Mean[2];
