@@ -64,6 +64,18 @@ public static class PixelSampler
                 var y0 = (int)MathF.Floor(y);
                 var fx = x - x0;
                 var fy = y - y0;
+                if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h)
+                {
+                    // Inside the image (almost every pixel of a face crop): no clamping, no border weights.
+                    int i00 = y0 * stride + x0 * 3, i01 = i00 + stride;
+                    float q00 = (1 - fx) * (1 - fy), q10 = fx * (1 - fy), q01 = (1 - fx) * fy, q11 = fx * fy;
+                    for (var c = 0; c < 3; c++)
+                    {
+                        var value = q00 * src[i00 + c] + q10 * src[i00 + 3 + c] + q01 * src[i01 + c] + q11 * src[i01 + 3 + c];
+                        dst[o + c] = (byte)Math.Clamp((int)(value + 0.5f), 0, 255);
+                    }
+                    continue;
+                }
                 int xa = Clamp(x0, w), xb = Clamp(x0 + 1, w), ya = Clamp(y0, h), yb = Clamp(y0 + 1, h);
                 float wa = Weight(outsideBlack, x0, y0, w, h), wb = Weight(outsideBlack, x0 + 1, y0, w, h);
                 float wc = Weight(outsideBlack, x0, y0 + 1, w, h), wd = Weight(outsideBlack, x0 + 1, y0 + 1, w, h);

@@ -37,8 +37,7 @@ public static class PresentationCues
         // Paper cannot print a pupil or hair as dark as the camera sees it, nor the room's deep shadows.
         var sceneGrey = Grey(PixelSampler.Warp(image, Affine.ForCrop(0, 0, image.Width, image.Height, ContextSize, ContextSize), ContextSize, ContextSize));
         var faceInContext = FaceWithin(face, context);
-        var sortedFace = Sorted(faceGrey);
-        double faceDark = Percentile(sortedFace, 0.02), faceLight = Percentile(sortedFace, 0.98);
+        double faceDark = Percentile(faceGrey, 0.02), faceLight = Percentile(faceGrey, 0.98);
 
         return
         [
@@ -46,7 +45,7 @@ public static class PresentationCues
             contextColour.SatMean, (contextColour.CbStd + contextColour.CrStd) / 2,
             highFreq, moire, Detail(faceGrey, FaceSize),
             SharpnessRatio(contextGrey, ContextSize, faceInContext), faceColour.Specular, EdgeLines(contextGrey, ContextSize, faceInContext),
-            faceDark, faceLight - faceDark, Percentile(Sorted(sceneGrey), 0.02),
+            faceDark, faceLight - faceDark, Percentile(sceneGrey, 0.02),
         ];
     }
 
@@ -58,14 +57,31 @@ public static class PresentationCues
         return grey;
     }
 
-    private static float[] Sorted(float[] values)
+    /// <summary>
+    /// The value at rank round(q·(n−1)) of the sorted grey levels (0..255), found through a histogram of
+    /// quarter levels and a sort of the one bucket holding that rank: the same value a full sort gives, for
+    /// a fraction of its cost.
+    /// </summary>
+    private static double Percentile(float[] values, double q)
     {
-        var sorted = (float[])values.Clone();
-        Array.Sort(sorted);
-        return sorted;
-    }
+        const int Buckets = 1024;
+        var rank = (int)Math.Round(q * (values.Length - 1));
+        var counts = new int[Buckets];
+        foreach (var v in values) counts[Bucket(v)]++;
+        var bucket = 0;
+        for (var seen = 0; bucket < Buckets; bucket++)
+        {
+            if (seen + counts[bucket] > rank) { rank -= seen; break; }
+            seen += counts[bucket];
+        }
+        var members = new float[counts[bucket]];
+        var n = 0;
+        foreach (var v in values) if (Bucket(v) == bucket) members[n++] = v;
+        Array.Sort(members);
+        return members[rank];
 
-    private static double Percentile(float[] sorted, double q) => sorted[(int)Math.Round(q * (sorted.Length - 1))];
+        static int Bucket(float v) => Math.Clamp((int)(v * 4), 0, Buckets - 1);
+    }
 
     /// <summary>The face box in the context resampling's pixel coordinates.</summary>
     private static (int X0, int Y0, int X1, int Y1) FaceWithin(FaceBox face, FaceBox context)
