@@ -22,16 +22,15 @@ public sealed class ModelCatalog
     public string ModelSet => _manifest.ModelSet;
     public string Directory => _directory;
 
-    /// <summary>The verified path of a model; throws <see cref="ModelFileException"/> naming the file otherwise.</summary>
-    public string VerifiedPath(string modelId)
+    /// <summary>The bytes of a model, read once and hashed: the session is built from exactly what was checked.</summary>
+    public byte[] VerifiedModelBytes(string modelId)
     {
         var entry = _manifest.Models.FirstOrDefault(m => m.Id == modelId)
             ?? throw new ModelFileException($"model '{modelId}' is not in the manifest");
         var path = Path.Combine(_directory, entry.File);
         if (!File.Exists(path))
             throw new ModelFileException($"model file {path} is missing: run models/fetch-models.sh");
-        RequireHash(path, entry.Sha256);
-        return path;
+        return ReadVerified(path, entry.Sha256);
     }
 
     /// <summary>The bytes of one of our trained weights files (models/… beside the manifest), after their sha256 matches.</summary>
@@ -49,12 +48,6 @@ public sealed class ModelCatalog
         var bytes = File.ReadAllBytes(path);
         RequireHash(path, sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         return bytes;
-    }
-
-    private static void RequireHash(string path, string pinned)
-    {
-        using var stream = File.OpenRead(path);
-        RequireHash(path, pinned, Convert.ToHexStringLower(SHA256.HashData(stream)));
     }
 
     private static void RequireHash(string path, string pinned, string actual)

@@ -18,7 +18,8 @@ public sealed class OnnxModel : IDisposable
 
     private readonly string _id;
 
-    public OnnxModel(string id, string path, int intraOpThreads, InferenceMeter meter)
+    /// <param name="model">The verified model bytes: loading what was hashed, not a path that could change after the check.</param>
+    public OnnxModel(string id, byte[] model, int intraOpThreads, InferenceMeter meter)
     {
         _id = id;
         _meter = meter;
@@ -33,7 +34,7 @@ public sealed class OnnxModel : IDisposable
         };
         // Weights with denormal floats slow the embedding model several-fold on x86; flushing them costs nothing measurable.
         options.AddSessionConfigEntry("session.set_denormal_as_zero", "1");
-        _session = new InferenceSession(path, options);
+        _session = new InferenceSession(model, options);
         _inputName = _session.InputMetadata.Keys.Single();
         _inputShape = _session.InputMetadata[_inputName].Dimensions.Select(d => (long)d).ToArray();
         _outputNames = _session.OutputMetadata.Keys.ToArray();
@@ -41,6 +42,13 @@ public sealed class OnnxModel : IDisposable
 
     public IReadOnlyList<string> OutputNames => _outputNames;
     public IReadOnlyList<long> InputShape => _inputShape;
+
+    /// <summary>Where a named output sits in <see cref="Run"/>'s result.</summary>
+    public int OutputIndex(string name)
+    {
+        var index = Array.IndexOf(_outputNames, name);
+        return index >= 0 ? index : throw new ModelFileException($"model '{_id}' has no output '{name}'");
+    }
 
     /// <summary>Runs the model on one input tensor and returns every output as a float array, in output order.</summary>
     public float[][] Run(float[] input)
@@ -61,5 +69,13 @@ public sealed class OnnxModel : IDisposable
 /// <summary>Loads each model once, after its hash is verified.</summary>
 public sealed class OnnxModelLoader(ModelCatalog catalog, IOptions<ModelOptions> options, InferenceMeter meter)
 {
-    public OnnxModel Load(string modelId) => new(modelId, catalog.VerifiedPath(modelId), options.Value.IntraOpThreads, meter);
+    public OnnxModel Load(string modelId) => Load(modelId, []);
+
+    /// <summary>Loads a model with some of its intermediate tensors readable as extra outputs (see <see cref="OnnxGraphOutputs"/>).</summary>
+    public OnnxModel Load(string modelId, IReadOnlyList<string> intermediateOutputs)
+    {
+        var bytes = catalog.VerifiedModelBytes(modelId);
+        if (intermediateOutputs.Count > 0) bytes = OnnxGraphOutputs.Expose(bytes, intermediateOutputs);
+        return new(modelId, bytes, options.Value.IntraOpThreads, meter);
+    }
 }

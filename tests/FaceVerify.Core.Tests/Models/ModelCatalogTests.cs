@@ -12,19 +12,18 @@ public sealed class ModelCatalogTests : IDisposable
     public void Verified_models_load_from_the_fetched_folder()
     {
         var catalog = new ModelCatalog(Options.Create(new ModelOptions()));
-        Assert.EndsWith("fr_eye.onnx", catalog.VerifiedPath("eyes"));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(catalog.Directory, "fr_eye.onnx")), catalog.VerifiedModelBytes("eyes"));
     }
 
     [Fact]
     public void A_model_with_another_hash_is_refused_by_name()
     {
-        var real = new ModelCatalog(Options.Create(new ModelOptions())).VerifiedPath("eyes");
-        var bytes = File.ReadAllBytes(real);
+        var bytes = new ModelCatalog(Options.Create(new ModelOptions())).VerifiedModelBytes("eyes");
         bytes[^1] ^= 0xFF;  // one flipped byte: same size, different file
         File.WriteAllBytes(Path.Combine(_folder, "fr_eye.onnx"), bytes);
 
         var catalog = new ModelCatalog(Options.Create(new ModelOptions { Directory = _folder }));
-        var error = Assert.Throws<ModelFileException>(() => catalog.VerifiedPath("eyes"));
+        var error = Assert.Throws<ModelFileException>(() => catalog.VerifiedModelBytes("eyes"));
         Assert.Contains("fr_eye.onnx", error.Message);
         Assert.Contains("sha256", error.Message);
     }
@@ -33,7 +32,7 @@ public sealed class ModelCatalogTests : IDisposable
     public void A_missing_model_is_refused_by_name()
     {
         var catalog = new ModelCatalog(Options.Create(new ModelOptions { Directory = _folder }));
-        var error = Assert.Throws<ModelFileException>(() => catalog.VerifiedPath("pose"));
+        var error = Assert.Throws<ModelFileException>(() => catalog.VerifiedModelBytes("pose"));
         Assert.Contains("fr_pose.onnx", error.Message);
     }
 
