@@ -23,13 +23,15 @@ internal static class TrainAttributesCommand
     public static Command Build()
     {
         var data = new Option<string?>("--data") { Description = "the shared data root (default: FACEVERIFY_SHARED_DATA, else ../shared/data)" };
-        var output = new Option<string>("--out") { DefaultValueFactory = _ => "models/attributes/occlusion-v1.json" };
+        var output = new Option<string>("--out") { DefaultValueFactory = _ => "models/attributes/occlusion-v2.json" };
         var manifest = new Option<string>("--manifest") { DefaultValueFactory = _ => "models/manifest.json", Description = "its trained entry for the file gets the new sha256" };
         var folds = new Option<int>("--folds") { DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 20261126 };
         var lambda = new Option<double>("--lambda") { DefaultValueFactory = _ => 0.3, Description = "L2 penalty of the logistic heads" };
         var embeddingLambda = new Option<double>("--embedding-lambda") { DefaultValueFactory = _ => 1, Description = "L2 penalty of the 512 embedding features" };
-        var sweep = new Option<string[]>("--sweep") { Description = "LAMBDA:EMBEDDING_LAMBDA pairs: only print cross-validated figures for each (model selection), write nothing" };
+        var audit = new Option<string>("--audit") { DefaultValueFactory = _ => "models/attributes/label-audit.csv", Description = "corrected labels (file,attribute,verdict,note); \"none\" trains on the sets' own labels" };
+        var mapLambda = new Option<double>("--map-lambda") { DefaultValueFactory = _ => 3, Description = "L2 penalty of the pooled feature-map features" };
+        var sweep = new Option<string[]>("--sweep") { Description = "LAMBDA:EMBEDDING_LAMBDA:MAP_LAMBDA triples: only print cross-validated figures for each (model selection), write nothing" };
         var lfw = new Option<int>("--lfw-per-fold") { DefaultValueFactory = _ => 120, Description = "LFW people per View-2 fold (folds 1–4) as ordinary faces" };
         var maxRate = new Option<double>("--max-ordinary-rate") { DefaultValueFactory = _ => 0.01, Description = "share of ordinary frontal faces one head may flag (cross-validated)" };
         var examples = new Option<string?>("--save-hair-examples") { Description = "folder for a few synthetic hair pictures to look at" };
@@ -37,13 +39,15 @@ internal static class TrainAttributesCommand
         var mirror = new Option<bool>("--mirror") { Description = "also train on each face mirrored left-right (never counted in the figures)" };
         var json = CommonOptions.Json();
         var command = new Command("train-attributes", "Train the occlusion heads (mask, sunglasses, hair over the eyes) with cross-validated figures")
-            { data, output, manifest, folds, seed, lambda, embeddingLambda, sweep, lfw, maxRate, examples, scoresCsv, mirror, json };
+            { data, output, manifest, audit, folds, seed, lambda, embeddingLambda, mapLambda, sweep, lfw, maxRate, examples, scoresCsv, mirror, json };
         command.SetAction(async (parse, ct) =>
         {
             var root = parse.GetValue(data) ?? SharedData.Root;
             if (!Directory.Exists(Path.Combine(root, "occlusion"))) { ConsoleOutput.Error($"{root}: no occlusion data there"); return ExitCodes.UsageOrUnreadable; }
             var s = parse.GetValue(seed);
-            var samples = AttributeSamples.Load(root, parse.GetValue(lfw), s);
+            var auditPath = parse.GetValue(audit)!;
+            var labelAudit = auditPath == "none" ? LabelAudit.None : LabelAudit.Load(auditPath);
+            var samples = AttributeSamples.Load(root, parse.GetValue(lfw), s, labelAudit);
             using var provider = CliHost.Build(o => o["FaceVerify:Models:IntraOpThreads"] = "1");
             var pass = new FeaturePass(provider);
             var read = await pass.ReadAllAsync(samples.Training, "pictures", ct);
@@ -58,14 +62,15 @@ internal static class TrainAttributesCommand
                 foreach (var penalty in penalties)
                 {
                     var pair = penalty.Split(':').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-                    var cv = new OcclusionTrainer(parse.GetValue(folds), s, pair[0], pair[1], parse.GetValue(maxRate)).Train(training, "sweep", [], []);
+                    var cv = new OcclusionTrainer(parse.GetValue(folds), s, pair[0], pair[1], pair.Length > 2 ? pair[2] : parse.GetValue(mapLambda), parse.GetValue(maxRate)).Train(training, "sweep", [], []);
                     Console.Out.WriteLine($"lambda {penalty}: " + string.Join("  ", cv.Figures.Select(f => $"{f.Attribute} F1 {f.F1:0.000} (P {f.Precision:0.000} R {f.Recall:0.000})")));
                     if (parse.GetValue(scoresCsv) is { } sweepCsv) WriteScores($"{sweepCsv}.{penalty}.csv", root, training, cv);
                 }
                 return ExitCodes.Ok;
             }
-            var command = $"faceverify train-attributes --folds {parse.GetValue(folds)} --seed {s} --lambda {parse.GetValue(lambda).ToString(CultureInfo.InvariantCulture)} --embedding-lambda {parse.GetValue(embeddingLambda).ToString(CultureInfo.InvariantCulture)} --lfw-per-fold {parse.GetValue(lfw)} --max-ordinary-rate {parse.GetValue(maxRate).ToString(CultureInfo.InvariantCulture)}" + (parse.GetValue(mirror) ? " --mirror" : "");
-            var trainer = new OcclusionTrainer(parse.GetValue(folds), s, parse.GetValue(lambda), parse.GetValue(embeddingLambda), parse.GetValue(maxRate));
+            if (labelAudit.Count > 0) Console.Error.WriteLine($"label audit: {labelAudit.Count} corrected labels from {auditPath}");
+            var command = $"faceverify train-attributes --folds {parse.GetValue(folds)} --seed {s} --lambda {parse.GetValue(lambda).ToString(CultureInfo.InvariantCulture)} --embedding-lambda {parse.GetValue(embeddingLambda).ToString(CultureInfo.InvariantCulture)} --map-lambda {parse.GetValue(mapLambda).ToString(CultureInfo.InvariantCulture)} --lfw-per-fold {parse.GetValue(lfw)} --max-ordinary-rate {parse.GetValue(maxRate).ToString(CultureInfo.InvariantCulture)} --audit {auditPath}" + (parse.GetValue(mirror) ? " --mirror" : "");
+            var trainer = new OcclusionTrainer(parse.GetValue(folds), s, parse.GetValue(lambda), parse.GetValue(embeddingLambda), parse.GetValue(mapLambda), parse.GetValue(maxRate));
             var outcome = trainer.Train(training, Path.GetFileNameWithoutExtension(parse.GetValue(output)!), samples.HeldOut,
                 new Dictionary<string, string> { ["command"] = command, ["data"] = DataNote });
 
@@ -88,7 +93,8 @@ internal static class TrainAttributesCommand
     private const string DataNote =
         "shared/data: occlusion/mask/chandrikadeb7 (with_mask, every 10th held out; without_mask), occlusion/sunglasses/selfies_with_sunglasses (every 10th held out), "
         + "occlusion/glasses/yale_faces (all but subject 03 glasses, as negatives), hair_forehead/celebamaskhq_male_forehead (class 2 as negatives, class 0 as hair donors), "
-        + "identity/lfw folds 1-4 (seeded sample, one image per person; other people of those folds as synthetic hair targets)";
+        + "identity/lfw folds 1-4 (seeded sample, one image per person; other people of those folds as synthetic hair targets); "
+        + "labels corrected by models/attributes/label-audit.csv (every sunglasses picture and every LFW, without_mask and CelebA-HQ negative looked at)";
 
     private static Report BuildReport(string outPath, string sha, List<FaceSample> everything, List<FaceSample> training, TrainingOutcome outcome,
         HairOverEyesSet.Outcome hair, List<FaceSample> reported)

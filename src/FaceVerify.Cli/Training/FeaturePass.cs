@@ -43,7 +43,7 @@ internal sealed class FeaturePass(IServiceProvider services)
         if (original.Reading is not { } face) return null;
         var flipped = Flip(face.Aligned);
         return new FaceSample(original.Sample with { Mirrored = true }, face,
-            OcclusionFeatures.Compute(flipped, _embedder.Embed(flipped), face.Landmarks68, face.Box));
+            OcclusionFeatures.Compute(flipped, _embedder.Encode(flipped), face.Landmarks68, face.Box));
     }
 
     private static RgbImage Flip(RgbImage image)
@@ -65,7 +65,7 @@ internal sealed class FeaturePass(IServiceProvider services)
         var face = _analyzer.Analyze(image, Scope, new StageClock(), ct).Primary;
         return face is null
             ? new FaceSample(sample, null, null)
-            : new FaceSample(sample, face, OcclusionFeatures.Compute(face.Aligned, face.Embedding, face.Landmarks68, face.Box));
+            : new FaceSample(sample, face, OcclusionFeatures.Compute(face.Aligned, face.Encoding, face.Landmarks68, face.Box));
     }
 
     public async Task<List<FaceSample>> ReadAllAsync(IReadOnlyList<AttributeSample> samples, string label, CancellationToken ct)

@@ -11,7 +11,8 @@ internal sealed record TrainingOutcome(OcclusionModel Model, IReadOnlyList<Attri
 /// </summary>
 /// <param name="lambda">L2 penalty of the hand-made features.</param>
 /// <param name="embeddingLambda">L2 penalty of the 512 embedding features: they outnumber the hand-made ones 4 to 1 and overfit first.</param>
-internal sealed class OcclusionTrainer(int folds, int seed, double lambda, double embeddingLambda, double maxOrdinaryRatePerHead)
+/// <param name="mapLambda">L2 penalty of the pooled feature-map features (<see cref="FaceVerify.Core.Faces.FeatureMapRegions"/>).</param>
+internal sealed class OcclusionTrainer(int folds, int seed, double lambda, double embeddingLambda, double mapLambda, double maxOrdinaryRatePerHead)
 {
     public static readonly Attribute[] Heads = [Attribute.Mask, Attribute.Sunglasses, Attribute.HairOverEyes];
 
@@ -72,7 +73,8 @@ internal sealed class OcclusionTrainer(int folds, int seed, double lambda, doubl
     private LogisticFit.Result FitHead(IReadOnlyList<FaceSample> samples, List<int> rows, Standardiser scaler, Attribute head)
     {
         var labelled = rows.Where(i => samples[i].Sample.Label(head) is not null).ToList();
-        var penalty = Enumerable.Range(0, scaler.Mean.Length).Select(j => j < OcclusionFeatures.HandCount ? lambda : embeddingLambda).ToArray();
+        var penalty = Enumerable.Range(0, scaler.Mean.Length)
+            .Select(j => j < OcclusionFeatures.HandCount ? lambda : j < OcclusionFeatures.HandCount + OcclusionFeatures.EmbeddingCount ? embeddingLambda : mapLambda).ToArray();
         return LogisticFit.Fit(labelled.Select(i => scaler.Apply(samples[i].Features!)).ToList(),
             labelled.Select(i => samples[i].Sample.Label(head)!.Value).ToList(), penalty);
     }

@@ -46,19 +46,20 @@ public sealed class FaceAnalyzer(
         var points = clock.Time("landmarks", () => landmarks.Detect(pixels, face.Box));
         var five = Landmarks.ToFive(points);
         var aligned = clock.Time("align", () => SimilarityAligner.Align(pixels, five));
-        var embedding = clock.Time("embed", () => embedder.Embed(aligned));
+        var encoding = clock.Time("embed", () => embedder.Encode(aligned));
         return new FaceReading
         {
             Detection = face,
             Landmarks68 = points,
             Landmarks5 = five,
-            Embedding = embedding,
+            Embedding = encoding.Embedding,
+            RegionFeatures = encoding.RegionFeatures,
             Aligned = aligned,
             Pose = clock.Time("pose", () => pose.Estimate(pixels, face.Box)),
             Eyes = clock.Time("eyes", () => eyes.Classify(pixels, points)),
             Quality = clock.Time("quality", () => QualityMeter.MeasureFace(aligned)),
             Liveness = scope.Liveness ? clock.Time("liveness", () => liveness.Score(pixels, face.Box)) : null,
-            Occlusion = occlusion is null ? null : clock.Time("occlusion", () => occlusion.Score(aligned, embedding, points, face.Box)),
+            Occlusion = occlusion is null ? null : clock.Time("occlusion", () => occlusion.Score(aligned, encoding, points, face.Box)),
         };
     }
 }

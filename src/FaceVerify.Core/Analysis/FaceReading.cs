@@ -16,6 +16,9 @@ public sealed record FaceReading
     public required Point2[] Landmarks5 { get; init; }
     /// <summary>L2-normalised identity vector. Personal data: never logged.</summary>
     public required float[] Embedding { get; init; }
+    /// <summary>The embedding network's feature map pooled over face regions (<see cref="FaceEncoding"/>). Never logged.</summary>
+    public required float[] RegionFeatures { get; init; }
+    public FaceEncoding Encoding => new(Embedding, RegionFeatures);
     public required HeadPose Pose { get; init; }
     public required EyeState Eyes { get; init; }
     public required FaceQuality Quality { get; init; }

@@ -19,8 +19,8 @@ public sealed class LogisticOcclusionScorer : IOcclusionScorer
 
     internal LogisticOcclusionScorer(OcclusionModel model) => _model = model;
 
-    public OcclusionReading Score(RgbImage alignedFace, float[] embedding, IReadOnlyList<Point2> landmarks68, FaceBox box) =>
-        _model.Score(OcclusionFeatures.Compute(alignedFace, embedding, landmarks68, box));
+    public OcclusionReading Score(RgbImage alignedFace, FaceEncoding encoding, IReadOnlyList<Point2> landmarks68, FaceBox box) =>
+        _model.Score(OcclusionFeatures.Compute(alignedFace, encoding, landmarks68, box));
 
     private static OcclusionModel Load(string id)
     {

@@ -5,14 +5,16 @@ namespace FaceVerify.Core.Occlusion;
 
 /// <summary>
 /// The feature vector the occlusion heads read: hand-made colour/texture statistics of face regions of the
-/// aligned crop, a few landmark ratios, then the 512-d embedding. The embedding alone knows "glasses" and
-/// "lower face odd" but not their colour; the region statistics say dark lenses and non-skin lower faces
-/// directly, and they are cheap (one pass over 112×112 pixels).
+/// aligned crop, a few landmark ratios, the 512-d embedding, then the embedding network's last feature map
+/// averaged over the eye band and the lower face. The embedding is trained to ignore what covers a face; the
+/// regional map still sees it locally (lenses, a mask's edge) and separates sunglasses from clear glasses far
+/// better (cross-validated sunglasses F1 0.873 → 0.911 on the same labels). The region statistics say dark
+/// lenses and non-skin lower faces directly, and they are cheap (one pass over 112×112 pixels).
 /// </summary>
 public static class OcclusionFeatures
 {
     /// <summary>Names the layout; a weights file trained on another layout is refused.</summary>
-    public const string Layout = "regions11x9+relative12+coverage4+fill2+geometry8+embedding512";
+    public const string Layout = "regions11x9+relative12+coverage4+fill2+geometry8+embedding512+map512x2";
 
     // (x0, y0, x1, y1) in the 112×112 template: eyes at (38,52) and (74,52), nose tip (56,72), mouth corners (42,92)/(71,92).
     private static readonly (int X0, int Y0, int X1, int Y1)[] Regions =
@@ -31,14 +33,14 @@ public static class OcclusionFeatures
     ];
 
     public const int HandCount = 11 * RegionStats.Count + 12 + 4 + 2 + 8;
+    public const int EmbeddingCount = 512;
 
-    public static int Count(int embeddingLength) => HandCount + embeddingLength;
 
-    public static double[] Compute(RgbImage aligned, float[] embedding, IReadOnlyList<Point2> landmarks68, FaceBox box)
+    public static double[] Compute(RgbImage aligned, FaceEncoding encoding, IReadOnlyList<Point2> landmarks68, FaceBox box)
     {
         if (aligned.Width != SimilarityAligner.Size || aligned.Height != SimilarityAligner.Size)
             throw new ArgumentException("the occlusion features need the 112×112 aligned crop", nameof(aligned));
-        var features = new List<double>(Count(embedding.Length));
+        var features = new List<double>(HandCount + encoding.Embedding.Length + encoding.RegionFeatures.Length);
         var r = Regions.Select(q => CropRegionStatistics.Measure(aligned, q.X0, q.Y0, q.X1, q.Y1)).ToArray();
         foreach (var s in r) s.CopyTo(features);
 
@@ -70,7 +72,8 @@ public static class OcclusionFeatures
         features.Add(CropRegionStatistics.ShareFill(aligned, (0, 0, SimilarityAligner.Size, SimilarityAligner.Size)));
 
         Geometry(landmarks68, box, features);
-        foreach (var v in embedding) features.Add(v);
+        foreach (var v in encoding.Embedding) features.Add(v);
+        foreach (var v in encoding.RegionFeatures) features.Add(v);
         return features.ToArray();
     }
 

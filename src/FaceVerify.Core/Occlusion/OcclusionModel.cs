@@ -13,7 +13,7 @@ public sealed record OcclusionHead(double[] Weights, double Bias, double Thresho
     }
 }
 
-/// <summary>The contents of models/attributes/occlusion-v1.json.</summary>
+/// <summary>The contents of models/attributes/occlusion-v2.json.</summary>
 public sealed record OcclusionModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };

@@ -21,6 +21,6 @@ public sealed class IdentityExtractor(IImageDecoder decoder, IFaceDetector detec
         if (faces.Count == 0) return new IdentityVector(null, 0, DecodeProblem.None, "no face");
         var largest = faces.MaxBy(f => f.Box.Area)!;
         var five = Landmarks.ToFive(landmarks.Detect(image.Image, largest.Box));
-        return new IdentityVector(embedder.Embed(SimilarityAligner.Align(image.Image, five)), faces.Count, DecodeProblem.None, "");
+        return new IdentityVector(embedder.Encode(SimilarityAligner.Align(image.Image, five)).Embedding, faces.Count, DecodeProblem.None, "");
     }
 }

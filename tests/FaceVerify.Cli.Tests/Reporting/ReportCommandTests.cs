@@ -78,7 +78,7 @@ public sealed class ReportCommandTests
 
             Assert.True(exit is ExitCodes.Ok or ExitCodes.Rejected, stderr);
             Assert.Contains("<tr data-change=\"policy\"><td>", html);
-            Assert.Contains("<td>strict@1</td><td>default@1</td>", html);
+            Assert.Contains($"<td>strict@1</td><td>{earlier.Policy}</td>", html);
             Assert.Contains("<tr data-change=\"similarity\">", html);
             Assert.Equal(earlier.Verdict == Verdict.Pass, html.Contains("<tr data-change=\"verdict\">", StringComparison.Ordinal));
         }

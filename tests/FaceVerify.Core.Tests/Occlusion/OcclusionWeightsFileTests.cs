@@ -11,11 +11,11 @@ public sealed class OcclusionWeightsFileTests : IDisposable
     {
         File.Copy(Path.Combine(TrainedWeightsFile.ModelsRoot, "manifest.json"), Path.Combine(_root, "manifest.json"));
         Directory.CreateDirectory(Path.Combine(_root, "attributes"));
-        var weights = File.ReadAllText(Path.Combine(TrainedWeightsFile.ModelsRoot, "attributes", "occlusion-v1.json"));
-        File.WriteAllText(Path.Combine(_root, "attributes", "occlusion-v1.json"), weights.Replace("\"bias\":", "\"bias\": "));
+        var weights = File.ReadAllText(Path.Combine(TrainedWeightsFile.ModelsRoot, "attributes", "occlusion-v2.json"));
+        File.WriteAllText(Path.Combine(_root, "attributes", "occlusion-v2.json"), weights.Replace("\"bias\":", "\"bias\": "));
 
         var error = Assert.Throws<ModelFileException>(() => TrainedWeightsFile.ReadVerified("occlusion", _root));
-        Assert.Contains("occlusion-v1.json", error.Message);
+        Assert.Contains("occlusion-v2.json", error.Message);
         Assert.Contains("refusing", error.Message);
     }
 
