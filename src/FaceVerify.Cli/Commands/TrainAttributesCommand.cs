@@ -31,6 +31,7 @@ internal static class TrainAttributesCommand
         var embeddingLambda = new Option<double>("--embedding-lambda") { DefaultValueFactory = _ => 1, Description = "L2 penalty of the 512 embedding features" };
         var audit = new Option<string>("--audit") { DefaultValueFactory = _ => "models/attributes/label-audit.csv", Description = "corrected labels (file,attribute,verdict,note); \"none\" trains on the sets' own labels" };
         var mapLambda = new Option<double>("--map-lambda") { DefaultValueFactory = _ => 3, Description = "L2 penalty of the pooled feature-map features" };
+        var f1Tolerance = new Option<double>("--f1-tolerance") { DefaultValueFactory = _ => 0.01, Description = "each threshold is the lowest whose cross-validated F1 is within this of the best (leans to recall)" };
         var sweep = new Option<string[]>("--sweep") { Description = "LAMBDA:EMBEDDING_LAMBDA:MAP_LAMBDA triples: only print cross-validated figures for each (model selection), write nothing" };
         var lfw = new Option<int>("--lfw-per-fold") { DefaultValueFactory = _ => 120, Description = "LFW people per View-2 fold (folds 1–4) as ordinary faces" };
         var maxRate = new Option<double>("--max-ordinary-rate") { DefaultValueFactory = _ => 0.01, Description = "share of ordinary frontal faces one head may flag (cross-validated)" };
@@ -39,7 +40,7 @@ internal static class TrainAttributesCommand
         var mirror = new Option<bool>("--mirror") { Description = "also train on each face mirrored left-right (never counted in the figures)" };
         var json = CommonOptions.Json();
         var command = new Command("train-attributes", "Train the occlusion heads (mask, sunglasses, hair over the eyes) with cross-validated figures")
-            { data, output, manifest, audit, folds, seed, lambda, embeddingLambda, mapLambda, sweep, lfw, maxRate, examples, scoresCsv, mirror, json };
+            { data, output, manifest, audit, folds, seed, lambda, embeddingLambda, mapLambda, f1Tolerance, sweep, lfw, maxRate, examples, scoresCsv, mirror, json };
         command.SetAction(async (parse, ct) =>
         {
             var root = parse.GetValue(data) ?? SharedData.Root;
@@ -62,15 +63,15 @@ internal static class TrainAttributesCommand
                 foreach (var penalty in penalties)
                 {
                     var pair = penalty.Split(':').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-                    var cv = new OcclusionTrainer(parse.GetValue(folds), s, pair[0], pair[1], pair.Length > 2 ? pair[2] : parse.GetValue(mapLambda), parse.GetValue(maxRate)).Train(training, "sweep", [], []);
+                    var cv = new OcclusionTrainer(parse.GetValue(folds), s, pair[0], pair[1], pair.Length > 2 ? pair[2] : parse.GetValue(mapLambda), parse.GetValue(maxRate), parse.GetValue(f1Tolerance)).Train(training, "sweep", [], []);
                     Console.Out.WriteLine($"lambda {penalty}: " + string.Join("  ", cv.Figures.Select(f => $"{f.Attribute} F1 {f.F1:0.000} (P {f.Precision:0.000} R {f.Recall:0.000})")));
                     if (parse.GetValue(scoresCsv) is { } sweepCsv) WriteScores($"{sweepCsv}.{penalty}.csv", root, training, cv);
                 }
                 return ExitCodes.Ok;
             }
             if (labelAudit.Count > 0) Console.Error.WriteLine($"label audit: {labelAudit.Count} corrected labels from {auditPath}");
-            var command = $"faceverify train-attributes --folds {parse.GetValue(folds)} --seed {s} --lambda {parse.GetValue(lambda).ToString(CultureInfo.InvariantCulture)} --embedding-lambda {parse.GetValue(embeddingLambda).ToString(CultureInfo.InvariantCulture)} --map-lambda {parse.GetValue(mapLambda).ToString(CultureInfo.InvariantCulture)} --lfw-per-fold {parse.GetValue(lfw)} --max-ordinary-rate {parse.GetValue(maxRate).ToString(CultureInfo.InvariantCulture)} --audit {auditPath}" + (parse.GetValue(mirror) ? " --mirror" : "");
-            var trainer = new OcclusionTrainer(parse.GetValue(folds), s, parse.GetValue(lambda), parse.GetValue(embeddingLambda), parse.GetValue(mapLambda), parse.GetValue(maxRate));
+            var command = $"faceverify train-attributes --folds {parse.GetValue(folds)} --seed {s} --lambda {parse.GetValue(lambda).ToString(CultureInfo.InvariantCulture)} --embedding-lambda {parse.GetValue(embeddingLambda).ToString(CultureInfo.InvariantCulture)} --map-lambda {parse.GetValue(mapLambda).ToString(CultureInfo.InvariantCulture)} --lfw-per-fold {parse.GetValue(lfw)} --max-ordinary-rate {parse.GetValue(maxRate).ToString(CultureInfo.InvariantCulture)} --f1-tolerance {parse.GetValue(f1Tolerance).ToString(CultureInfo.InvariantCulture)} --audit {auditPath}" + (parse.GetValue(mirror) ? " --mirror" : "");
+            var trainer = new OcclusionTrainer(parse.GetValue(folds), s, parse.GetValue(lambda), parse.GetValue(embeddingLambda), parse.GetValue(mapLambda), parse.GetValue(maxRate), parse.GetValue(f1Tolerance));
             var outcome = trainer.Train(training, Path.GetFileNameWithoutExtension(parse.GetValue(output)!), samples.HeldOut,
                 new Dictionary<string, string> { ["command"] = command, ["data"] = DataNote });
 

@@ -5,7 +5,8 @@ namespace FaceVerify.Cli.Training;
 /// bias the figures upwards): web scrapes labelled "sunglasses" include clear glasses and sunglasses pushed up on
 /// the head, and "ordinary" news photos include dark sunglasses. Kept in models/attributes/label-audit.csv:
 /// file (relative to the data root), attribute, verdict (present | absent | unclear), note. Unclear leaves the
-/// picture out of that head's training and figures.
+/// picture out of that head's training and figures. A file ending in <c>/*</c> covers a whole folder that was looked
+/// at for that attribute (masked faces checked for sunglasses); the rows naming single files are its exceptions.
 /// </summary>
 internal sealed class LabelAudit
 {
@@ -16,6 +17,15 @@ internal sealed class LabelAudit
     public static LabelAudit None { get; } = new([]);
 
     public int Count => _verdicts.Count;
+
+    private bool TryGet(string relativeFile, Attribute attribute, out bool? verdict)
+    {
+        if (_verdicts.TryGetValue((relativeFile, attribute), out verdict)) return true;
+        for (var slash = relativeFile.LastIndexOf('/'); slash > 0; slash = relativeFile.LastIndexOf('/', slash - 1))
+            if (_verdicts.TryGetValue((relativeFile[..(slash + 1)] + "*", attribute), out verdict)) return true;
+        verdict = null;
+        return false;
+    }
 
     public static LabelAudit Load(string csvPath)
     {
@@ -50,7 +60,7 @@ internal sealed class LabelAudit
         var occluded = false;
         foreach (var attribute in OcclusionTrainer.Heads)
         {
-            if (!_verdicts.TryGetValue((relativeFile, attribute), out var verdict)) continue;
+            if (!TryGet(relativeFile, attribute, out var verdict)) continue;
             occluded |= verdict is not false;
             audited = attribute switch
             {
@@ -64,5 +74,5 @@ internal sealed class LabelAudit
 
     /// <summary>Whether a held-out test picture of an attribute really shows it.</summary>
     public bool Shows(string relativeFile, Attribute attribute) =>
-        !_verdicts.TryGetValue((relativeFile, attribute), out var verdict) || verdict == true;
+        !TryGet(relativeFile, attribute, out var verdict) || verdict == true;
 }

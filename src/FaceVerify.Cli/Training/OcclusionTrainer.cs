@@ -12,7 +12,8 @@ internal sealed record TrainingOutcome(OcclusionModel Model, IReadOnlyList<Attri
 /// <param name="lambda">L2 penalty of the hand-made features.</param>
 /// <param name="embeddingLambda">L2 penalty of the 512 embedding features: they outnumber the hand-made ones 4 to 1 and overfit first.</param>
 /// <param name="mapLambda">L2 penalty of the pooled feature-map features (<see cref="FaceVerify.Core.Faces.FeatureMapRegions"/>).</param>
-internal sealed class OcclusionTrainer(int folds, int seed, double lambda, double embeddingLambda, double mapLambda, double maxOrdinaryRatePerHead)
+/// <param name="f1Tolerance">How far below the best cross-validated F1 the chosen threshold may be to gain recall (<see cref="OperatingPoint"/>).</param>
+internal sealed class OcclusionTrainer(int folds, int seed, double lambda, double embeddingLambda, double mapLambda, double maxOrdinaryRatePerHead, double f1Tolerance)
 {
     public static readonly Attribute[] Heads = [Attribute.Mask, Attribute.Sunglasses, Attribute.HairOverEyes];
 
@@ -43,7 +44,7 @@ internal sealed class OcclusionTrainer(int folds, int seed, double lambda, doubl
         {
             var scored = Scored(samples, oof, h);
             var ordinary = ordinaryRows.Select(i => oof[i][h]).ToList();
-            thresholds[h] = OperatingPoint.Choose(scored, ordinary, maxOrdinaryRatePerHead);
+            thresholds[h] = OperatingPoint.Choose(scored, ordinary, maxOrdinaryRatePerHead, f1Tolerance);
             figures.Add(AttributeFigures.At(Heads[h].ToString(), thresholds[h], scored, ordinary));
         }
 

@@ -18,12 +18,15 @@ internal sealed record AttributeFigures(string Attribute, double Threshold, int 
 }
 
 /// <summary>
-/// Picks a head's threshold from out-of-fold scores: the best F1 among thresholds that flag at most
-/// <c>maxOrdinaryRate</c> of the ordinary faces, in the middle of its run of equal counts so it is not on a knife edge.
+/// Picks a head's threshold from out-of-fold scores: among thresholds that flag at most <c>maxOrdinaryRate</c> of
+/// the ordinary faces, the lowest whose F1 is within <c>f1Tolerance</c> of the best, in the middle of its run of equal
+/// counts so it is not on a knife edge. The F1 curves are flat near their top (mask: 0.92–0.93 from 0.55 to 0.70), so
+/// the exact best is noise; below it the rule leans to recall, because a missed covering lets a covered face through
+/// while a false flag costs one retake.
 /// </summary>
 internal static class OperatingPoint
 {
-    public static double Choose(IReadOnlyList<(double Score, bool Positive)> scored, IReadOnlyList<double> ordinary, double maxOrdinaryRate)
+    public static double Choose(IReadOnlyList<(double Score, bool Positive)> scored, IReadOnlyList<double> ordinary, double maxOrdinaryRate, double f1Tolerance = 0)
     {
         var candidates = scored.Select(s => s.Score).Concat(ordinary).Append(0.5).Distinct().Order().ToList();
         var best = double.NegativeInfinity;
@@ -36,9 +39,13 @@ internal static class OperatingPoint
             else if (Math.Abs(f.F1 - best) <= 1e-12) plateau.Add(t);
         }
         if (plateau.Count == 0) return candidates[^1];
-        // Every threshold from the lowest best one up to (not including) the next candidate gives the same counts:
+        var low = candidates.First(t =>
+        {
+            var f = AttributeFigures.At("", t, scored, ordinary);
+            return f.OrdinaryFlaggedRate <= maxOrdinaryRate && f.F1 >= best - f1Tolerance - 1e-12;
+        });
+        // Every threshold from that one up to (not including) the next candidate gives the same counts:
         // take the middle of that run, not of the whole plateau, which may hide a worse threshold inside it.
-        var low = plateau.Min();
         var high = candidates.FirstOrDefault(c => c > low, Math.Min(1, low + 0.01));
         return Math.Round((low + high) / 2, 4);
     }

@@ -36,7 +36,7 @@ public sealed class PolicyCatalog
     {
         // Cross-validated operating points of models/attributes/occlusion-v2.json (train-attributes prints them; each
         // head flags at most 1% of frontal LFW faces): retraining the weights means copying its thresholds here.
-        private const double OcclusionMask = 0.6301, OcclusionSunglasses = 0.6936, OcclusionHair = 0.6581;
+        private const double OcclusionMask = 0.5972, OcclusionSunglasses = 0.6267, OcclusionHair = 0.6581;
 
         public static PolicyOptions Default() => new()
         {

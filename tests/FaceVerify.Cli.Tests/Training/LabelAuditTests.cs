@@ -14,6 +14,8 @@ public sealed class LabelAuditTests : IDisposable
             a.jpg,sunglasses,absent,clear glasses
             b.jpg,sunglasses,present,dark lenses, eyes hidden
             c.jpg,mask,unclear,a hand over the mouth
+            set/*,sunglasses,absent,every picture of the folder looked at
+            set/f.jpg,sunglasses,present,the exception
             """);
         var audit = LabelAudit.Load(_csv);
         var ordinary = new AttributeSample("/data/b.jpg", "lfw", "lfw:B", false, false, false, Ordinary: true);
@@ -27,6 +29,10 @@ public sealed class LabelAuditTests : IDisposable
         Assert.Equal((true, false, false), (b.Sunglasses, b.Mask, b.Ordinary));
         Assert.Equal((null, false), (c.Mask, c.Ordinary));
         Assert.Equal(ordinary, untouched);
+        var masked = new AttributeSample("/data/set/e.jpg", "mask", "g", true, null, false, false);
+        Assert.Equal(false, audit.Apply(masked, "set/e.jpg").Sunglasses);
+        Assert.Equal(true, audit.Apply(masked, "set/f.jpg").Sunglasses);
+        Assert.Null(audit.Apply(masked, "other/e.jpg").Sunglasses);
         Assert.False(audit.Shows("a.jpg", FaceVerify.Cli.Training.Attribute.Sunglasses));
         Assert.True(audit.Shows("b.jpg", FaceVerify.Cli.Training.Attribute.Sunglasses));
         Assert.True(audit.Shows("z.jpg", FaceVerify.Cli.Training.Attribute.Sunglasses));
