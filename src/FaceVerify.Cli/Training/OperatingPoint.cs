@@ -29,21 +29,11 @@ internal static class OperatingPoint
     public static double Choose(IReadOnlyList<(double Score, bool Positive)> scored, IReadOnlyList<double> ordinary, double maxOrdinaryRate, double f1Tolerance = 0)
     {
         var candidates = scored.Select(s => s.Score).Concat(ordinary).Append(0.5).Distinct().Order().ToList();
-        var best = double.NegativeInfinity;
-        var plateau = new List<double>();
-        foreach (var t in candidates)
-        {
-            var f = AttributeFigures.At("", t, scored, ordinary);
-            if (f.OrdinaryFlaggedRate > maxOrdinaryRate) continue;
-            if (f.F1 > best + 1e-12) { best = f.F1; plateau = [t]; }
-            else if (Math.Abs(f.F1 - best) <= 1e-12) plateau.Add(t);
-        }
-        if (plateau.Count == 0) return candidates[^1];
-        var low = candidates.First(t =>
-        {
-            var f = AttributeFigures.At("", t, scored, ordinary);
-            return f.OrdinaryFlaggedRate <= maxOrdinaryRate && f.F1 >= best - f1Tolerance - 1e-12;
-        });
+        var allowed = candidates.Select(t => (Threshold: t, Figures: AttributeFigures.At("", t, scored, ordinary)))
+            .Where(c => c.Figures.OrdinaryFlaggedRate <= maxOrdinaryRate).ToList();
+        if (allowed.Count == 0) return candidates[^1];
+        var best = allowed.Max(c => c.Figures.F1);
+        var low = allowed.First(c => c.Figures.F1 >= best - f1Tolerance - 1e-12).Threshold;
         // Every threshold from that one up to (not including) the next candidate gives the same counts:
         // take the middle of that run, not of the whole plateau, which may hide a worse threshold inside it.
         var high = candidates.FirstOrDefault(c => c > low, Math.Min(1, low + 0.01));
