@@ -95,7 +95,7 @@ internal static class TrainAttributesCommand
         "shared/data: occlusion/mask/chandrikadeb7 (with_mask, every 10th held out; without_mask), occlusion/sunglasses/selfies_with_sunglasses (every 10th held out), "
         + "occlusion/glasses/yale_faces (all but subject 03 glasses, as negatives), hair_forehead/celebamaskhq_male_forehead (class 2 as negatives, class 0 as hair donors), "
         + "identity/lfw folds 1-4 (seeded sample, one image per person; other people of those folds as synthetic hair targets); "
-        + "labels corrected by models/attributes/label-audit.csv (every sunglasses picture and every LFW, without_mask and CelebA-HQ negative looked at)";
+        + "labels corrected by models/attributes/label-audit.csv (every sunglasses and masked picture, and every LFW, without_mask and CelebA-HQ negative looked at)";
 
     private static Report BuildReport(string outPath, string sha, List<FaceSample> everything, List<FaceSample> training, TrainingOutcome outcome,
         HairOverEyesSet.Outcome hair, List<FaceSample> reported)

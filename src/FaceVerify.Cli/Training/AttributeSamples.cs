@@ -43,8 +43,8 @@ internal sealed class AttributeSamples
         {
             if (IsHeldOut(i)) { if (audit.Shows(Rel(row["file"]), Attribute.Mask)) heldOut.Add(Rel(row["file"])); continue; }
             // No identities in this set: each picture is its own group.
-            // Sunglasses unknown: some masked people wear them too, and nobody checked which. (Taken as "none",
-            // measured: fewer masks read as sunglassed, but lower F1 for both heads and more ordinary faces flagged.)
+            // Sunglasses unknown here: some masked people wear them too. The label audit looked at every masked
+            // picture and names the ones in sunglasses (taking all as "none" without looking cost both heads F1).
             training.Add(new(row["file"], "mask", Rel(row["file"]), true, null, false, false));
         }
         foreach (var row in masks.Where(r => r["label"] == "without_mask"))
@@ -58,7 +58,7 @@ internal sealed class AttributeSamples
             if (IsHeldOut(i)) { if (audit.Shows(Rel(file), Attribute.Sunglasses)) heldOut.Add(Rel(file)); continue; }
             // selfies_N is a scrape batch; keeping a batch in one fold is the safe side if a batch repeats a person.
             var batch = Path.GetFileName(file).Split("__")[0];
-            // Mask unknown for the same reason.
+            // Mask unknown here; the label audit looked at every picture (nobody wears one).
             training.Add(new(file, "sunglasses", "selfies:" + batch, null, true, false, false));
         }
 
