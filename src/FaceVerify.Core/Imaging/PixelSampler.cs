@@ -18,7 +18,7 @@ public static class PixelSampler
     public static unsafe float[] ToTensor(RgbImage image, TensorLayout layout)
     {
         var plane = image.Width * image.Height;
-        var tensor = new float[plane * layout.Channels];
+        var tensor = GC.AllocateUninitializedArray<float>(plane * layout.Channels);
         fixed (byte* px = image.Pixels)
         fixed (float* t = tensor)
         {
@@ -99,7 +99,7 @@ public static class PixelSampler
     {
         int w = source.Width, h = source.Height, stride = w * 3;
         var (x0, x1, fx) = ColumnTaps(map, width, w);
-        var dst = new byte[width * height * 3];
+        var dst = GC.AllocateUninitializedArray<byte>(width * height * 3);
         fixed (byte* src = source.Pixels)
         fixed (byte* d = dst)
         {
@@ -153,12 +153,14 @@ public static class PixelSampler
     {
         int w = source.Width, h = source.Height, stride = w * 3, plane = width * height;
         var (x0, x1, fx) = ColumnTaps(map, width, w);
-        var tensor = new float[3 * plane];
+        var tensor = GC.AllocateUninitializedArray<float>(3 * plane);
         int r = layout.Order == ChannelOrder.Bgr ? 2 : 0, b = 2 - r;
         float m0 = layout.Mean[0], m1 = layout.Mean[1], m2 = layout.Mean[2];
         float s0 = layout.Scale[0], s1 = layout.Scale[1], s2 = layout.Scale[2];
         fixed (byte* src = source.Pixels)
         fixed (float* t = tensor)
+        fixed (int* left = x0, right = x1)
+        fixed (float* weight = fx)
         {
             for (var v = 0; v < height; v++)
             {
@@ -169,8 +171,8 @@ public static class PixelSampler
                 float* c0 = t + v * width, c1 = c0 + plane, c2 = c1 + plane;
                 for (var u = 0; u < width; u++)
                 {
-                    float ax = fx[u], bx = 1 - ax;
-                    byte* pa = rowA + x0[u], pb = rowA + x1[u], pc = rowB + x0[u], pd = rowB + x1[u];
+                    float ax = weight[u], bx = 1 - ax;
+                    byte* pa = rowA + left[u], pb = rowA + right[u], pc = rowB + left[u], pd = rowB + right[u];
                     c0[u] = (Lerp(pa[r], pb[r], pc[r], pd[r], ax, bx, fy) - m0) * s0;
                     c1[u] = (Lerp(pa[1], pb[1], pc[1], pd[1], ax, bx, fy) - m1) * s1;
                     c2[u] = (Lerp(pa[b], pb[b], pc[b], pd[b], ax, bx, fy) - m2) * s2;

@@ -82,7 +82,7 @@ public sealed class SafeImageDecoder : IImageDecoder
 
     private static unsafe RgbImage ToPacked(Image<Rgba32> image)
     {
-        var buffer = new byte[image.Width * image.Height * 3];
+        var buffer = GC.AllocateUninitializedArray<byte>(image.Width * image.Height * 3);
         image.ProcessPixelRows(accessor =>
         {
             fixed (byte* dst = buffer)
