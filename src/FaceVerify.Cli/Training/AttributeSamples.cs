@@ -13,6 +13,13 @@ internal enum Attribute { Mask, Sunglasses, HairOverEyes }
 internal sealed record AttributeSample(string File, string Source, string Group, bool? Mask, bool? Sunglasses, bool? Hair, bool Ordinary, bool Mirrored = false)
 {
     public bool? Label(Attribute a) => a switch { Attribute.Mask => Mask, Attribute.Sunglasses => Sunglasses, _ => Hair };
+
+    public AttributeSample WithLabel(Attribute a, bool? label) => a switch
+    {
+        Attribute.Mask => this with { Mask = label },
+        Attribute.Sunglasses => this with { Sunglasses = label },
+        _ => this with { Hair = label },
+    };
 }
 
 /// <summary>The pictures of shared/data the occlusion heads learn from, with the held-out ones kept apart.</summary>

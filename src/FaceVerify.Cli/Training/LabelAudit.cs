@@ -62,12 +62,7 @@ internal sealed class LabelAudit
         {
             if (!TryGet(relativeFile, attribute, out var verdict)) continue;
             occluded |= verdict is not false;
-            audited = attribute switch
-            {
-                Attribute.Mask => audited with { Mask = verdict },
-                Attribute.Sunglasses => audited with { Sunglasses = verdict },
-                _ => audited with { Hair = verdict },
-            };
+            audited = audited.WithLabel(attribute, verdict);
         }
         return occluded ? audited with { Ordinary = false } : audited;
     }

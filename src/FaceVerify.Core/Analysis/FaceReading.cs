@@ -14,11 +14,10 @@ public sealed record FaceReading
     public required DetectedFace Detection { get; init; }
     public required Point2[] Landmarks68 { get; init; }
     public required Point2[] Landmarks5 { get; init; }
-    /// <summary>L2-normalised identity vector. Personal data: never logged.</summary>
-    public required float[] Embedding { get; init; }
-    /// <summary>The embedding network's feature map pooled over face regions (<see cref="FaceEncoding"/>). Never logged.</summary>
-    public required float[] RegionFeatures { get; init; }
-    public FaceEncoding Encoding => new(Embedding, RegionFeatures);
+    /// <summary>The identity vector and the regional features of one embedding run (<see cref="FaceEncoding"/>). Personal data: never logged.</summary>
+    public required FaceEncoding Encoding { get; init; }
+    /// <summary>L2-normalised identity vector.</summary>
+    public float[] Embedding => Encoding.Embedding;
     public required HeadPose Pose { get; init; }
     public required EyeState Eyes { get; init; }
     public required FaceQuality Quality { get; init; }

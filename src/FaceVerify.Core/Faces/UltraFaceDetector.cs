@@ -21,8 +21,8 @@ public sealed class UltraFaceDetector : IFaceDetector, IDisposable
     {
         _model = loader.Load("detector");
         _options = options.Value;
-        _scoresIndex = IndexOf("scores");
-        _boxesIndex = IndexOf("boxes");
+        _scoresIndex = _model.OutputIndex("scores");
+        _boxesIndex = _model.OutputIndex("boxes");
     }
 
     public IReadOnlyList<DetectedFace> Detect(RgbImage image)
@@ -69,12 +69,6 @@ public sealed class UltraFaceDetector : IFaceDetector, IDisposable
         foreach (var face in candidates)
             if (kept.TrueForAll(k => k.Box.IntersectionOverUnion(face.Box) <= iou)) kept.Add(face);
         return kept;
-    }
-
-    private int IndexOf(string name)
-    {
-        var index = _model.OutputNames.ToList().IndexOf(name);
-        return index >= 0 ? index : throw new ModelFileException($"detector has no output '{name}'");
     }
 
     public void Dispose() => _model.Dispose();

@@ -15,53 +15,51 @@ public static class OnnxGraphOutputs
 
     public static byte[] Expose(ReadOnlySpan<byte> model, IReadOnlyList<string> tensorNames)
     {
-        if (tensorNames.Count == 0) return model.ToArray();
-        var extra = new List<byte>();
+        var (keyStart, payloadStart, payloadLength) = FindGraph(model);
+
+        var extra = new MemoryStream();
         foreach (var name in tensorNames)
         {
-            var nameBytes = System.Text.Encoding.UTF8.GetBytes(name);
-            var valueInfo = new List<byte>();
-            WriteLengthDelimited(valueInfo, ValueInfoNameField, nameBytes);
+            var valueInfo = new MemoryStream();
+            WriteLengthDelimited(valueInfo, ValueInfoNameField, System.Text.Encoding.UTF8.GetBytes(name));
             WriteLengthDelimited(extra, GraphOutputField, valueInfo.ToArray());
         }
 
-        var output = new List<byte>(model.Length + extra.Count + 16);
-        var found = false;
+        // Only the graph's length prefix changes: the fields before and after it, and the graph's own bytes, are copied as they are.
+        var output = new MemoryStream(model.Length + (int)extra.Length + 16);
+        output.Write(model[..keyStart]);
+        WriteVarint(output, (ulong)((ModelGraphField << 3) | LengthDelimited));
+        WriteVarint(output, (ulong)(payloadLength + extra.Length));
+        output.Write(model.Slice(payloadStart, payloadLength));
+        extra.WriteTo(output);
+        output.Write(model[(payloadStart + payloadLength)..]);
+        return output.ToArray();
+    }
+
+    /// <summary>Walks the top-level fields (so a truncated or foreign file is refused whole) and returns where the first graph is.</summary>
+    private static (int KeyStart, int PayloadStart, int PayloadLength) FindGraph(ReadOnlySpan<byte> model)
+    {
+        (int, int, int)? graph = null;
         var i = 0;
         while (i < model.Length)
         {
             var start = i;
             var key = ReadVarint(model, ref i);
-            var field = (int)(key >> 3);
             var wire = (int)(key & 7);
+            ulong skip;
             switch (wire)
             {
-                case 0: ReadVarint(model, ref i); break;
-                case 1: i += 8; break;
-                case 5: i += 4; break;
-                case LengthDelimited:
-                    var declared = ReadVarint(model, ref i);
-                    if (declared > (ulong)(model.Length - i)) throw new InvalidDataException("not an ONNX model: truncated field");
-                    var length = (int)declared;
-                    if (field == ModelGraphField && !found)
-                    {
-                        found = true;
-                        var graph = new List<byte>(length + extra.Count);
-                        graph.AddRange(model.Slice(i, length).ToArray());
-                        graph.AddRange(extra);
-                        WriteLengthDelimited(output, ModelGraphField, graph.ToArray());
-                        i += length;
-                        continue;
-                    }
-                    i += length;
-                    break;
+                case 0: ReadVarint(model, ref i); skip = 0; break;
+                case 1: skip = 8; break;
+                case 5: skip = 4; break;
+                case LengthDelimited: skip = ReadVarint(model, ref i); break;
                 default: throw new InvalidDataException($"not an ONNX model: wire type {wire} at byte {start}");
             }
-            if (i > model.Length) throw new InvalidDataException("not an ONNX model: truncated field");
-            output.AddRange(model[start..i].ToArray());
+            if (skip > (ulong)(model.Length - i)) throw new InvalidDataException("not an ONNX model: truncated field");
+            if (wire == LengthDelimited && (int)(key >> 3) == ModelGraphField) graph ??= (start, i, (int)skip);
+            i += (int)skip;
         }
-        if (!found) throw new InvalidDataException("not an ONNX model: no graph");
-        return output.ToArray();
+        return graph ?? throw new InvalidDataException("not an ONNX model: no graph");
     }
 
     private static ulong ReadVarint(ReadOnlySpan<byte> data, ref int i)
@@ -77,16 +75,16 @@ public static class OnnxGraphOutputs
         throw new InvalidDataException("not an ONNX model: varint too long");
     }
 
-    private static void WriteLengthDelimited(List<byte> output, int field, byte[] payload)
+    private static void WriteLengthDelimited(MemoryStream output, int field, byte[] payload)
     {
         WriteVarint(output, (ulong)((field << 3) | LengthDelimited));
         WriteVarint(output, (ulong)payload.Length);
-        output.AddRange(payload);
+        output.Write(payload);
     }
 
-    private static void WriteVarint(List<byte> output, ulong value)
+    private static void WriteVarint(MemoryStream output, ulong value)
     {
-        while (value >= 0x80) { output.Add((byte)(value | 0x80)); value >>= 7; }
-        output.Add((byte)value);
+        while (value >= 0x80) { output.WriteByte((byte)(value | 0x80)); value >>= 7; }
+        output.WriteByte((byte)value);
     }
 }

@@ -40,9 +40,6 @@ public sealed class OnnxModel : IDisposable
         _outputNames = _session.OutputMetadata.Keys.ToArray();
     }
 
-    public IReadOnlyList<string> OutputNames => _outputNames;
-    public IReadOnlyList<long> InputShape => _inputShape;
-
     /// <summary>Where a named output sits in <see cref="Run"/>'s result.</summary>
     public int OutputIndex(string name)
     {
