@@ -17,8 +17,10 @@ internal static class TrainAttributesCommand
 {
     internal sealed record SourceCount(string Source, int Pictures, int NoFace);
     internal sealed record ReportedScores(string Source, int Faces, double MaskFlagged, double SunglassesFlagged, double HairFlagged, double MeanMask, double MeanSunglasses, double MeanHair);
+    internal sealed record NamedFigures(string Name, AttributeFigures Figures);
     internal sealed record Report(string Weights, string Sha256, IReadOnlyList<SourceCount> Sources, IReadOnlyList<AttributeFigures> Attributes,
-        int OrdinaryFrontalFaces, double FalseOcclusionRate, double ClearGlassesFlaggedRate, HairOverEyesSet.Outcome HairSet, IReadOnlyList<ReportedScores> Reported);
+        IReadOnlyList<NamedFigures> MaskBySource, int OrdinaryFrontalFaces, double FalseOcclusionRate, double ClearGlassesFlaggedRate,
+        HairOverEyesSet.Outcome HairSet, IReadOnlyList<ReportedScores> Reported);
 
     public static Command Build()
     {
@@ -113,10 +115,19 @@ internal static class TrainAttributesCommand
                 Share(scores, o => o.Mask > t[0]), Share(scores, o => o.Sunglasses > t[1]), Share(scores, o => o.HairOverEyes > t[2]),
                 R(scores.Average(o => o.Mask)), R(scores.Average(o => o.Sunglasses)), R(scores.Average(o => o.HairOverEyes)));
         }).ToList();
-        return new Report(outPath, sha, sources, outcome.Figures, ordinary.Count,
+        return new Report(outPath, sha, sources, outcome.Figures, MaskBySource(everything, training, outcome), ordinary.Count,
             ordinary.Count == 0 ? 0 : R((double)ordinary.Count(i => AnyFlag(outcome.OutOfFold[i])) / ordinary.Count),
             clear.Count == 0 ? 0 : R((double)clear.Count(i => AnyFlag(outcome.OutOfFold[i])) / clear.Count),
             hair with { Composites = [] }, reportedScores);
+    }
+
+    private static List<NamedFigures> MaskBySource(List<FaceSample> everything, List<FaceSample> training, TrainingOutcome outcome)
+    {
+        var head = Array.IndexOf(OcclusionTrainer.Heads, Training.Attribute.Mask);
+        var scored = Enumerable.Range(0, training.Count).Where(i => !training[i].Sample.Mirrored)
+            .Select(i => (training[i].Sample, outcome.OutOfFold[i][head])).ToList();
+        return MaskBreakdown.Of(scored, everything.Count(r => !r.Detected && r.Sample.Mask == true), outcome.Figures[head].Threshold)
+            .Select(b => new NamedFigures(b.Name, b.Figures)).ToList();
     }
 
     private static void WriteScores(string path, string root, List<FaceSample> training, TrainingOutcome outcome)
@@ -154,6 +165,8 @@ internal static class TrainAttributesCommand
         Console.Out.WriteLine("cross-validated (out-of-fold) figures at the chosen thresholds:");
         foreach (var f in r.Attributes)
             Console.Out.WriteLine($"  {f.Attribute,-13} threshold {f.Threshold:0.0000}  {f.Positives} pos / {f.Negatives} neg  precision {f.Precision:P1}  recall {f.Recall:P1}  F1 {f.F1:0.000}  ordinary frontal flagged {f.OrdinaryFlaggedRate:P2}");
+        foreach (var m in r.MaskBySource)
+            Console.Out.WriteLine($"  mask head, {m.Name}: {m.Figures.Positives} pos / {m.Figures.Negatives} neg  precision {m.Figures.Precision:P1}  recall {m.Figures.Recall:P1}  F1 {m.Figures.F1:0.000}");
         Console.Out.WriteLine($"false-occlusion rate (any head) on {r.OrdinaryFrontalFaces} frontal LFW faces: {r.FalseOcclusionRate:P2}; Yale clear glasses flagged: {r.ClearGlassesFlaggedRate:P1}");
         Console.Out.WriteLine("pictures never trained on, scored by the final heads (share flagged: mask / sunglasses / hair; mean scores):");
         foreach (var s in r.Reported)
