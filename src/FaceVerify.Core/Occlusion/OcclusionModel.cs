@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using FaceVerify.Core.Models;
 
 namespace FaceVerify.Core.Occlusion;
 
@@ -46,6 +48,20 @@ public sealed record OcclusionModel
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>
+    /// The weights file with that id in the manifest's trained list, hash-checked by the catalog; a changed, missing or
+    /// unreadable file is a <see cref="ModelFileException"/> naming it, so the service stops at start-up.
+    /// </summary>
+    public static OcclusionModel Load(ModelCatalog catalog, string id)
+    {
+        var json = Encoding.UTF8.GetString(catalog.VerifiedTrainedBytes(id));
+        try { return FromJson(json, $"trained weights '{id}'"); }
+        catch (Exception ex) when (ex is InvalidDataException or JsonException)
+        {
+            throw new ModelFileException(ex.Message);
+        }
+    }
 
     public static OcclusionModel FromJson(string json, string source)
     {

@@ -18,8 +18,8 @@ public sealed class InspectOcclusionJsonTests
     [Fact]
     public void A_held_out_masked_face_shows_mask_flagged_and_every_attribute_scored()
     {
-        var model = OcclusionModel.FromJson(TrainedWeightsFile.ReadVerified("occlusion"), "occlusion weights");
         using var provider = CliHost.Build();
+        var model = OcclusionModel.Load(provider.GetRequiredService<ModelCatalog>(), "occlusion");
         var decoder = provider.GetRequiredService<IImageDecoder>();
         var analyzer = provider.GetRequiredService<IFaceAnalyzer>();
         provider.GetRequiredService<PolicyCatalog>().TryGet("default", out var policy);

@@ -14,7 +14,7 @@ public sealed class OcclusionPipelineFixture : IDisposable
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         Services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddFaceVerifyCore(configuration).BuildServiceProvider();
-        Model = OcclusionModel.FromJson(TrainedWeightsFile.ReadVerified("occlusion"), "occlusion weights");
+        Model = OcclusionModel.Load(Services.GetRequiredService<ModelCatalog>(), "occlusion");
     }
 
     public ServiceProvider Services { get; }
