@@ -16,14 +16,7 @@ internal static class LogisticRegression
     {
         var n = x.Count;
         var d = x[0].Length;
-        var mean = new double[d];
-        var scale = new double[d];
-        for (var j = 0; j < d; j++)
-        {
-            mean[j] = x.Average(r => r[j]);
-            var sd = Math.Sqrt(x.Average(r => (r[j] - mean[j]) * (r[j] - mean[j])));
-            scale[j] = sd < 1e-9 ? 1 : sd;
-        }
+        var (mean, scale) = Training.Standardiser.Of(x);
         var clip = Core.Liveness.AttackFamilyWeights.Clip;
         var z = x.Select(r => r.Select((v, j) => Math.Clamp((v - mean[j]) / scale[j], -clip, clip)).Append(1.0).ToArray()).ToArray();
         var p = d + 1;
