@@ -14,8 +14,8 @@ internal static class LabelsCsv
         return lines.Skip(1).Select(l => l.Split(',')).Select(c => (Path.Combine(folder, c[fileColumn].Trim()), c[identityColumn].Trim())).ToList();
     }
 
-    /// <summary>Every row as column → value, with <c>file</c> made absolute from the CSV's folder.</summary>
-    public static List<Dictionary<string, string>> ReadRows(string csvPath)
+    /// <summary>Every row as column → value (a missing cell reads as empty), with <c>file</c> made absolute from the CSV's folder unless <paramref name="absoluteFiles"/> is false.</summary>
+    public static List<Dictionary<string, string>> ReadRows(string csvPath, bool absoluteFiles = true)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(csvPath))!;
         var lines = File.ReadAllLines(csvPath).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
@@ -24,8 +24,8 @@ internal static class LabelsCsv
         {
             var cells = l.Split(',');
             var row = new Dictionary<string, string>();
-            for (var i = 0; i < header.Length && i < cells.Length; i++) row[header[i]] = cells[i].Trim();
-            if (row.TryGetValue("file", out var file)) row["file"] = Path.Combine(folder, file);
+            for (var i = 0; i < header.Length; i++) row[header[i]] = i < cells.Length ? cells[i].Trim() : "";
+            if (absoluteFiles && row.TryGetValue("file", out var file)) row["file"] = Path.Combine(folder, file);
             return row;
         }).ToList();
     }

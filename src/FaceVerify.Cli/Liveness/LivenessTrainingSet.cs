@@ -32,7 +32,7 @@ internal static class LivenessTrainingSet
         foreach (var set in Sets)
         {
             var csv = SharedData.Path(Path.Combine(set, "labels.csv"));
-            var rows = ReadRows(csv);
+            var rows = LabelsCsv.ReadRows(csv, absoluteFiles: false);
             var celebaTrain = set == Celeba ? LivenessDataSplit.TrainingHalf(rows.Select(r => (r["file"], r["label"])), seed) : [];
             foreach (var row in rows)
             {
@@ -78,11 +78,4 @@ internal static class LivenessTrainingSet
         "replay_ipad_video" => "replay_tablet",
         _ => msuAttack,
     };
-
-    private static List<Dictionary<string, string>> ReadRows(string csv)
-    {
-        var lines = File.ReadAllLines(csv).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
-        var header = lines[0].Split(',').Select(h => h.Trim()).ToArray();
-        return lines.Skip(1).Select(l => l.Split(',')).Select(c => header.Select((h, i) => (h, v: i < c.Length ? c[i].Trim() : "")).ToDictionary(t => t.h, t => t.v)).ToList();
-    }
 }
