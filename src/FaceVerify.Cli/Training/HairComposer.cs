@@ -155,8 +155,7 @@ internal sealed class HairComposer
         public static (double Y, double Cb, double Cr) YCbCr(RgbImage image, int x, int y)
         {
             var i = (y * image.Width + x) * 3;
-            double r = image.Pixels[i], g = image.Pixels[i + 1], b = image.Pixels[i + 2];
-            return (0.299 * r + 0.587 * g + 0.114 * b, -0.168736 * r - 0.331264 * g + 0.5 * b, 0.5 * r - 0.418688 * g - 0.081312 * b);
+            return ColourSpace.YCbCr(image.Pixels[i], image.Pixels[i + 1], image.Pixels[i + 2]);
         }
     }
 }

@@ -117,12 +117,7 @@ public static class PixelSampler
                 {
                     float ax = fx[u], bx = 1 - ax;
                     byte* pa = rowA + x0[u], pb = rowA + x1[u], pc = rowB + x0[u], pd = rowB + x1[u];
-                    for (var c = 0; c < 3; c++)
-                    {
-                        var top = bx * pa[c] + ax * pb[c];
-                        var bottom = bx * pc[c] + ax * pd[c];
-                        o[c] = (byte)(top + fy * (bottom - top) + 0.5f);
-                    }
+                    for (var c = 0; c < 3; c++) o[c] = (byte)Lerp(pa[c], pb[c], pc[c], pd[c], ax, bx, fy);
                 }
             }
         }

@@ -27,4 +27,12 @@ public sealed class RgbImage
         var i = (y * Width + x) * 3;
         return 0.299f * Pixels[i] + 0.587f * Pixels[i + 1] + 0.114f * Pixels[i + 2];
     }
+
+    /// <summary>The luma of every pixel (as <see cref="Luma"/>), row-major.</summary>
+    public float[] LumaPlane()
+    {
+        var grey = new float[Width * Height];
+        for (var i = 0; i < grey.Length; i++) grey[i] = 0.299f * Pixels[3 * i] + 0.587f * Pixels[3 * i + 1] + 0.114f * Pixels[3 * i + 2];
+        return grey;
+    }
 }

@@ -31,11 +31,11 @@ public static class PresentationCues
 
         var faceColour = ColourStats.Of(faceRgb);
         var contextColour = ColourStats.Of(contextRgb);
-        var faceGrey = Grey(faceRgb);
+        var faceGrey = faceRgb.LumaPlane();
         var (highFreq, moire) = Spectrum.HighBand(faceGrey, FaceSize);
-        var contextGrey = Grey(contextRgb);
+        var contextGrey = contextRgb.LumaPlane();
         // Paper cannot print a pupil or hair as dark as the camera sees it, nor the room's deep shadows.
-        var sceneGrey = Grey(PixelSampler.Warp(image, Affine.ForCrop(0, 0, image.Width, image.Height, ContextSize, ContextSize), ContextSize, ContextSize));
+        var sceneGrey = PixelSampler.Warp(image, Affine.ForCrop(0, 0, image.Width, image.Height, ContextSize, ContextSize), ContextSize, ContextSize).LumaPlane();
         var faceInContext = FaceWithin(face, context);
         double faceDark = Percentile(faceGrey, 0.02), faceLight = Percentile(faceGrey, 0.98);
 
@@ -47,14 +47,6 @@ public static class PresentationCues
             SharpnessRatio(contextGrey, ContextSize, faceInContext), faceColour.Specular, EdgeLines(contextGrey, ContextSize, faceInContext),
             faceDark, faceLight - faceDark, Percentile(sceneGrey, 0.02),
         ];
-    }
-
-    internal static float[] Grey(RgbImage rgb)
-    {
-        var px = rgb.Pixels;
-        var grey = new float[rgb.Width * rgb.Height];
-        for (var i = 0; i < grey.Length; i++) grey[i] = 0.299f * px[3 * i] + 0.587f * px[3 * i + 1] + 0.114f * px[3 * i + 2];
-        return grey;
     }
 
     /// <summary>

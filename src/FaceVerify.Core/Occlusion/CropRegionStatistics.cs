@@ -35,9 +35,7 @@ internal static class CropRegionStatistics
             {
                 var i = (y * w + x) * 3;
                 double r = px[i], g = px[i + 1], b = px[i + 2];
-                var luma = 0.299 * r + 0.587 * g + 0.114 * b;
-                var cb = -0.168736 * r - 0.331264 * g + 0.5 * b;
-                var cr = 0.5 * r - 0.418688 * g - 0.081312 * b;
+                var (luma, cb, cr) = ColourSpace.YCbCr(r, g, b);
                 var max = Math.Max(r, Math.Max(g, b));
                 sumY += luma; sumY2 += luma * luma; sumCb += cb; sumCr += cr;
                 sumSat += max <= 0 ? 0 : (max - Math.Min(r, Math.Min(g, b))) / max;
@@ -98,8 +96,8 @@ internal static class CropRegionStatistics
             for (var x = r.X0; x < r.X1; x++)
             {
                 var i = (y * aligned.Width + x) * 3;
-                double red = px[i], g = px[i + 1], b = px[i + 2];
-                visit(0.299 * red + 0.587 * g + 0.114 * b, -0.168736 * red - 0.331264 * g + 0.5 * b, 0.5 * red - 0.418688 * g - 0.081312 * b);
+                var (luma, cb, cr) = ColourSpace.YCbCr(px[i], px[i + 1], px[i + 2]);
+                visit(luma, cb, cr);
             }
     }
 }

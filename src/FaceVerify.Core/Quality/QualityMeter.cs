@@ -12,9 +12,7 @@ public static class QualityMeter
     public static FaceQuality MeasureFace(RgbImage aligned)
     {
         var w = aligned.Width;
-        var grey = new float[w * aligned.Height];
-        for (var i = 0; i < grey.Length; i++)
-            grey[i] = 0.299f * aligned.Pixels[3 * i] + 0.587f * aligned.Pixels[3 * i + 1] + 0.114f * aligned.Pixels[3 * i + 2];
+        var grey = aligned.LumaPlane();
 
         double sum = 0, sumSq = 0, sumLeft = 0, sumRight = 0, lapSum = 0, lapSq = 0;
         int n = 0, nLeft = 0, nRight = 0, clipped = 0;
