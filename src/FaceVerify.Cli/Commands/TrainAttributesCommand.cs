@@ -15,7 +15,7 @@ namespace FaceVerify.Cli.Commands;
 /// </summary>
 internal static class TrainAttributesCommand
 {
-    internal sealed record SourceCount(string Source, int Pictures, int NoFace);
+    internal sealed record SourceCount(string Source, int Pictures, int NoFace, int WithoutKeypoints);
     internal sealed record ReportedScores(string Source, int Faces, double MaskFlagged, double SunglassesFlagged, double HairFlagged, double MeanMask, double MeanSunglasses, double MeanHair);
     internal sealed record NamedFigures(string Name, AttributeFigures Figures);
     internal sealed record Report(string Weights, string Sha256, IReadOnlyList<SourceCount> Sources, IReadOnlyList<AttributeFigures> Attributes,
@@ -25,7 +25,7 @@ internal static class TrainAttributesCommand
     public static Command Build()
     {
         var data = new Option<string?>("--data") { Description = "the shared data root (default: FACEVERIFY_SHARED_DATA, else ../shared/data)" };
-        var output = new Option<string>("--out") { DefaultValueFactory = _ => "models/attributes/occlusion-v2.json" };
+        var output = new Option<string>("--out") { DefaultValueFactory = _ => "models/attributes/occlusion-v3.json" };
         var manifest = new Option<string>("--manifest") { DefaultValueFactory = _ => "models/manifest.json", Description = "its trained entry for the file gets the new sha256" };
         var folds = new Option<int>("--folds") { DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 20261126 };
@@ -103,7 +103,7 @@ internal static class TrainAttributesCommand
         HairOverEyesSet.Outcome hair, List<FaceSample> reported)
     {
         var sources = everything.GroupBy(r => r.Sample.Source).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new SourceCount(g.Key, g.Count(), g.Count(r => !r.Detected))).ToList();
+            .Select(g => new SourceCount(g.Key, g.Count(), g.Count(r => !r.Detected), g.Count(r => r.View is { OnKeypoints: false }))).ToList();
         var t = outcome.Figures.Select(f => f.Threshold).ToArray();
         bool AnyFlag(double[] scores) => scores.Where((v, h) => v > t[h]).Any();
         var ordinary = Enumerable.Range(0, training.Count).Where(i => OcclusionTrainer.IsOrdinaryFrontal(training[i]) && training[i].Sample.Source == "lfw").ToList();
@@ -160,7 +160,7 @@ internal static class TrainAttributesCommand
     private static void Print(Report r, bool pinned)
     {
         Console.Out.WriteLine("pictures through the full pipeline (no face = the detector found none; those are left out):");
-        foreach (var s in r.Sources) Console.Out.WriteLine($"  {s.Source,-26} {s.Pictures,5} pictures, {s.NoFace,4} without a detected face");
+        foreach (var s in r.Sources) Console.Out.WriteLine($"  {s.Source,-26} {s.Pictures,5} pictures, {s.NoFace,4} without a detected face, {s.WithoutKeypoints,3} read on the identity crop (no key points)");
         Console.Out.WriteLine($"  synthetic hair: {r.HairSet.DonorsUsable}/{r.HairSet.DonorsTried} donors usable, {r.HairSet.TargetsWithoutFace} targets and {r.HairSet.CompositesWithoutFace} composites without a face");
         Console.Out.WriteLine("cross-validated (out-of-fold) figures at the chosen thresholds:");
         foreach (var f in r.Attributes)

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FaceVerify.Cli.Training;
 
 /// <summary>What the full pipeline read on one picture's largest face; Reading is null when no face was detected.</summary>
-internal sealed record FaceSample(AttributeSample Sample, FaceReading? Reading, double[]? Features)
+internal sealed record FaceSample(AttributeSample Sample, FaceReading? Reading, OcclusionView? View, double[]? Features)
 {
     public bool Detected => Reading is not null;
 }
@@ -32,6 +32,7 @@ internal sealed class FeaturePass(IServiceProvider services)
 
     private readonly IImageDecoder _decoder = services.GetRequiredService<IImageDecoder>();
     private readonly IFaceEmbedder _embedder = services.GetRequiredService<IFaceEmbedder>();
+    private readonly OcclusionViewReader _views = services.GetRequiredService<OcclusionViewReader>();
 
     /// <summary>
     /// The same face mirrored left-right: its aligned crop flipped and embedded again. Sunglasses, masks and fringes
@@ -40,9 +41,9 @@ internal sealed class FeaturePass(IServiceProvider services)
     /// </summary>
     public FaceSample? Mirror(FaceSample original)
     {
-        if (original.Reading is not { } face) return null;
-        var flipped = Flip(face.Aligned);
-        return new FaceSample(original.Sample with { Mirrored = true }, face,
+        if (original.Reading is not { } face || original.View is not { } view) return null;
+        var flipped = Flip(view.Aligned);
+        return new FaceSample(original.Sample with { Mirrored = true }, face, view,
             OcclusionFeatures.Compute(flipped, _embedder.Encode(flipped), face.Landmarks68, face.Box));
     }
 
@@ -61,11 +62,11 @@ internal sealed class FeaturePass(IServiceProvider services)
 
     public FaceSample Read(AttributeSample sample, DecodedImage? image, CancellationToken ct)
     {
-        if (image is null) return new FaceSample(sample, null, null);
+        if (image is null) return new FaceSample(sample, null, null, null);
         var face = _analyzer.Analyze(image, Scope, new StageClock(), ct).Primary;
-        return face is null
-            ? new FaceSample(sample, null, null)
-            : new FaceSample(sample, face, OcclusionFeatures.Compute(face.Aligned, face.Encoding, face.Landmarks68, face.Box));
+        if (face is null) return new FaceSample(sample, null, null, null);
+        var view = _views.Read(image.Image, face.Box, face.Aligned, face.Encoding);
+        return new FaceSample(sample, face, view, OcclusionFeatures.Compute(view.Aligned, view.Encoding, face.Landmarks68, face.Box));
     }
 
     public async Task<List<FaceSample>> ReadAllAsync(IReadOnlyList<AttributeSample> samples, string label, CancellationToken ct)

@@ -231,7 +231,7 @@ public static class PixelSampler
         Vector256<float> ax, Vector256<float> bx, Vector256<float> fy, Vector256<float> half, float mean, float scale)
     {
         var mask = Vector256.Create(0xFF);
-        Vector256<float> Byte(Vector256<int> word) => Avx.ConvertToVector256Single(Avx2.And(Avx2.ShiftRightLogical(word, (byte)shift), mask));
+        Vector256<float> Byte(Vector256<int> word) => Avx.ConvertToVector256Single(Avx2.And(Avx2.ShiftRightLogical(word, Vector128.CreateScalar(shift)), mask));
         var top = Avx.Add(Avx.Multiply(bx, Byte(pa)), Avx.Multiply(ax, Byte(pb)));
         var bottom = Avx.Add(Avx.Multiply(bx, Byte(pc)), Avx.Multiply(ax, Byte(pd)));
         var level = Avx.ConvertToVector256Int32WithTruncation(Avx.Add(Avx.Add(top, Avx.Multiply(fy, Avx.Subtract(bottom, top))), half));

@@ -10,10 +10,13 @@ namespace FaceVerify.Core.Occlusion;
 /// <c>faceverify train-attributes</c>) over <see cref="OcclusionFeatures"/>. The weights file is hash-checked
 /// at construction, so a wrong or missing file stops the service at start-up, naming the file.
 /// </summary>
-public sealed class LogisticOcclusionScorer(ModelCatalog catalog, IOptions<OcclusionOptions> options) : IOcclusionScorer
+public sealed class LogisticOcclusionScorer(ModelCatalog catalog, IOptions<OcclusionOptions> options, OcclusionViewReader views) : IOcclusionScorer
 {
     private readonly OcclusionModel _model = OcclusionModel.Load(catalog, options.Value.WeightsId);
 
-    public OcclusionReading Score(RgbImage alignedFace, FaceEncoding encoding, IReadOnlyList<Point2> landmarks68, FaceBox box) =>
-        _model.Score(OcclusionFeatures.Compute(alignedFace, encoding, landmarks68, box));
+    public OcclusionReading Score(RgbImage image, FaceBox box, IReadOnlyList<Point2> landmarks68, RgbImage identityCrop, FaceEncoding identityEncoding)
+    {
+        var view = views.Read(image, box, identityCrop, identityEncoding);
+        return _model.Score(OcclusionFeatures.Compute(view.Aligned, view.Encoding, landmarks68, box));
+    }
 }

@@ -4,8 +4,8 @@ using FaceVerify.Core.Imaging;
 namespace FaceVerify.Core.Occlusion;
 
 /// <summary>
-/// The feature vector the occlusion heads read: hand-made colour/texture statistics of face regions of the
-/// aligned crop, a few landmark ratios, the 512-d embedding, then the embedding network's last feature map
+/// The feature vector the occlusion heads read from <see cref="OcclusionView"/> (the crop aligned on mask-proof key
+/// points, and its encoding): hand-made colour/texture statistics of face regions of that crop, a few landmark ratios, the 512-d embedding, then the embedding network's last feature map
 /// averaged over the eye band and the lower face. The embedding is trained to ignore what covers a face; the
 /// regional map still sees it locally (lenses, a mask's edge) and separates sunglasses from clear glasses far
 /// better (cross-validated sunglasses F1 0.873 → 0.911 on the same labels). The region statistics say dark
@@ -14,7 +14,7 @@ namespace FaceVerify.Core.Occlusion;
 public static class OcclusionFeatures
 {
     /// <summary>Names the layout; a weights file trained on another layout is refused.</summary>
-    public const string Layout = "regions11x9+relative12+coverage4+fill2+geometry8+embedding512+map512x2";
+    public const string Layout = "keypoint-aligned:regions11x9+relative12+coverage4+fill2+geometry8+embedding512+map512x2";
 
     // (x0, y0, x1, y1) in the 112×112 template: eyes at (38,52) and (74,52), nose tip (56,72), mouth corners (42,92)/(71,92).
     private static readonly (int X0, int Y0, int X1, int Y1)[] Regions =

@@ -15,7 +15,7 @@ public sealed record OcclusionHead(double[] Weights, double Bias, double Thresho
     }
 }
 
-/// <summary>The contents of models/attributes/occlusion-v2.json.</summary>
+/// <summary>The contents of models/attributes/occlusion-v3.json.</summary>
 public sealed record OcclusionModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };

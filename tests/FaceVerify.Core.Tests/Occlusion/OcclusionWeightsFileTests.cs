@@ -17,7 +17,7 @@ public sealed class OcclusionWeightsFileTests : IDisposable
         File.WriteAllText(tampered, weights.Replace("\"bias\":", "\"bias\": "));
 
         var error = Assert.Throws<ModelFileException>(() => ModelCatalog.ReadVerified(tampered, Entry.Sha256));
-        Assert.Contains("occlusion-v2.json", error.Message);
+        Assert.Contains("occlusion-v3.json", error.Message);
         Assert.Contains("refusing", error.Message);
     }
 
