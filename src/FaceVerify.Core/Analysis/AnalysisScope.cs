@@ -4,11 +4,12 @@ namespace FaceVerify.Core.Analysis;
 /// <param name="AllFaces">Analyse every face, not only the largest (inspection).</param>
 /// <param name="Liveness">Score presentation attacks (snapshots; pointless on an ID photo).</param>
 /// <param name="Background">Measure background whiteness (ID photos).</param>
-public sealed record AnalysisScope(bool AllFaces, bool Liveness, bool Background)
+/// <param name="Occlusion">Score masks, sunglasses and hair (a key-point run and a second embedding run per face).</param>
+public sealed record AnalysisScope(bool AllFaces, bool Liveness, bool Background, bool Occlusion = true)
 {
     public static readonly AnalysisScope IdPhoto = new(AllFaces: false, Liveness: false, Background: true);
     public static readonly AnalysisScope Snapshot = new(AllFaces: false, Liveness: true, Background: false);
     /// <summary>An extra frame of a session: landmarks and eyes for multi-frame liveness evidence.</summary>
-    public static readonly AnalysisScope Frame = new(AllFaces: false, Liveness: false, Background: false);
+    public static readonly AnalysisScope Frame = new(AllFaces: false, Liveness: false, Background: false, Occlusion: false);
     public static readonly AnalysisScope Everything = new(AllFaces: true, Liveness: true, Background: true);
 }

@@ -58,7 +58,7 @@ public sealed class FaceAnalyzer(
             Eyes = clock.Time("eyes", () => eyes.Classify(pixels, points)),
             Quality = clock.Time("quality", () => QualityMeter.MeasureFace(aligned)),
             Liveness = scope.Liveness ? clock.Time("liveness", () => liveness.Score(pixels, face.Box)) : null,
-            Occlusion = occlusion is null ? null : clock.Time("occlusion", () => occlusion.Score(pixels, face.Box, points, aligned, encoding)),
+            Occlusion = occlusion is null || !scope.Occlusion ? null : clock.Time("occlusion", () => occlusion.Score(pixels, face.Box, points, aligned, encoding)),
         };
     }
 }
