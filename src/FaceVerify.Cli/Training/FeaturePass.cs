@@ -42,9 +42,10 @@ internal sealed class FeaturePass(IServiceProvider services)
     public FaceSample? Mirror(FaceSample original)
     {
         if (original.Reading is not { } face || original.View is not { } view) return null;
-        var flipped = Flip(view.Aligned);
-        return new FaceSample(original.Sample with { Mirrored = true }, face, view,
-            OcclusionFeatures.Compute(flipped, _embedder.Encode(flipped), face.Landmarks68, face.Box));
+        var flipped = view with { Aligned = Flip(view.Aligned) };
+        flipped = flipped with { Encoding = _embedder.Encode(flipped.Aligned) };
+        return new FaceSample(original.Sample with { Mirrored = true }, face, flipped,
+            OcclusionFeatures.Compute(flipped.Aligned, flipped.Encoding, face.Landmarks68, face.Box));
     }
 
     private static RgbImage Flip(RgbImage image)
