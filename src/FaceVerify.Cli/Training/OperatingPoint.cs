@@ -20,7 +20,7 @@ internal sealed record AttributeFigures(string Attribute, double Threshold, int 
 /// <summary>
 /// Picks a head's threshold from out-of-fold scores: among thresholds that flag at most <c>maxOrdinaryRate</c> of
 /// the ordinary faces, the lowest whose F1 is within <c>f1Tolerance</c> of the best, in the middle of its run of equal
-/// counts so it is not on a knife edge. The F1 curves are flat near their top (mask: 0.92–0.93 from 0.55 to 0.70), so
+/// counts so it is not on a knife edge. The F1 curves are flat near their top (mask v3: 0.95–0.96 from 0.55 to 0.75), so
 /// the exact best is noise; below it the rule leans to recall, because a missed covering lets a covered face through
 /// while a false flag costs one retake.
 /// </summary>

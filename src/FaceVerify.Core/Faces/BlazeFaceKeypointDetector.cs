@@ -45,13 +45,14 @@ public sealed class BlazeFaceKeypointDetector : IFaceKeypointDetector, IDisposab
         var cell = bestIndex / anchors;
         var anchorX = (cell % cells + 0.5f) / cells * side;
         var anchorY = (cell / cells + 0.5f) / cells * side;
-        var row = outputs[_outputs[bestGrid].Regressors].AsSpan(16 * bestIndex, 16).ToArray();
+        var regressors = outputs[_outputs[bestGrid].Regressors];
+        var row = 16 * bestIndex;
         var scale = side / Size;
-        Point2 At(int k) => new(x0 + anchorX + row[k] * scale, y0 + anchorY + row[k + 1] * scale);
+        Point2 At(int k) => new(x0 + anchorX + regressors[row + k] * scale, y0 + anchorY + regressors[row + k + 1] * scale);
         var centre = At(0);
         // An anchor off the detected face (another face in the crop, or nothing face-like) is not this face's points.
         if (centre.X < box.X || centre.X > box.Right || centre.Y < box.Y || centre.Y > box.Bottom) return null;
-        var points = new FaceKeypoints(At(4), At(6), At(8), At(10), 1 / (1 + MathF.Exp(-bestScore)));
+        var points = new FaceKeypoints(At(4), At(6), At(8), At(10));
         return points.EyeDistance >= 0.1f * box.Width ? points : null;
     }
 

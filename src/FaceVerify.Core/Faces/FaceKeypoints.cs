@@ -1,7 +1,7 @@
 namespace FaceVerify.Core.Faces;
 
 /// <summary>Key points in image pixels; "left" and "right" are as seen in the picture.</summary>
-public sealed record FaceKeypoints(Point2 LeftEye, Point2 RightEye, Point2 NoseTip, Point2 MouthCentre, float Score)
+public sealed record FaceKeypoints(Point2 LeftEye, Point2 RightEye, Point2 NoseTip, Point2 MouthCentre)
 {
     // The 112×112 template's mouth is 0.828 of its eye distance wide; a single mouth point gets corners that far apart.
     private const float HalfMouthPerEyeDistance = 0.414f;

@@ -14,7 +14,7 @@ public sealed record OcclusionView(RgbImage Aligned, FaceEncoding Encoding, bool
 /// Aligns a face for the occlusion heads. The identity crop follows fr_landmark.onnx's five points, which drift on
 /// a masked face (zoomed on the eyes, shifted, half black fill); heads trained on that crop learn "a face this
 /// pipeline cannot align" along with the mask and flag misaligned bare faces. A crop on BlazeFace's points lifted
-/// the cross-validated mask F1 from 0.926 to 0.957 (models/attributes/README.md); it costs a second embedding run.
+/// the cross-validated mask F1 from 0.926 to 0.954 (models/attributes/README.md); it costs a second embedding run.
 /// </summary>
 public sealed class OcclusionViewReader(IFaceKeypointDetector keypoints, IFaceEmbedder embedder)
 {

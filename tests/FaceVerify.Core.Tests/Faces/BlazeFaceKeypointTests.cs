@@ -57,7 +57,7 @@ public sealed class BlazeFaceKeypointTests(OcclusionPipelineFixture fixture) : I
     [Fact]
     public void The_alignment_points_put_the_mouth_corners_level_with_the_eyes_around_the_mouth()
     {
-        var points = new FaceKeypoints(new Point2(40, 50), new Point2(80, 50), new Point2(60, 70), new Point2(60, 90), 0.9f);
+        var points = new FaceKeypoints(new Point2(40, 50), new Point2(80, 50), new Point2(60, 70), new Point2(60, 90));
 
         var five = points.AlignmentPoints();
 
