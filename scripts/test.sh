@@ -10,6 +10,16 @@ export FACEVERIFY_MODELS_DIR="$root/models/onnx"
 log="$root/artifacts/test-output.log"
 mkdir -p "$root/artifacts"
 
+# A TMPDIR of this run's own, removed at exit: a test that depends on a file an earlier run left in /tmp fails here
+# too, not only on a new machine. RabbitMQ keeps its state in it as well; world-traversable so the broker's own user
+# reaches that state.
+run_tmp="$(mktemp -d "${TMPDIR:-/tmp}/faceverify-test.XXXXXX")"
+chmod 755 "$run_tmp"
+export TMPDIR="$run_tmp"
+export FACEVERIFY_RABBITMQ_STATE="$run_tmp/rabbitmq"
+cleanup() { scripts/rabbitmq.sh stop; rm -rf "$run_tmp"; }
+trap cleanup EXIT
+
 # The report test opens pages in Debian's chromium; CJK fonts so the Chinese report renders as text, not boxes.
 if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; } \
@@ -17,7 +27,6 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | gre
 fi
 scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
 scripts/rabbitmq.sh start || { echo "0 passed, 1 failed"; exit 1; }
-trap 'scripts/rabbitmq.sh stop' EXIT
 export FACEVERIFY_TEST_RABBITMQ_URI="rabbitmq://127.0.0.1:5672/"
 export FACEVERIFY_TEST_RABBITMQCTL="$root/scripts/rabbitmq.sh ctl"
 

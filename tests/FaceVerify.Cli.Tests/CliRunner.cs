@@ -64,5 +64,5 @@ public sealed class CliTempFolder : IDisposable
         return file;
     }
 
-    public void Dispose() { foreach (var f in Directory.GetFiles(Path)) File.Copy(f, "/tmp/fv/" + System.IO.Path.GetFileName(f), true); Directory.Delete(Path, recursive: true); }
+    public void Dispose() => Directory.Delete(Path, recursive: true);
 }
