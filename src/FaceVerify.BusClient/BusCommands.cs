@@ -1,15 +1,13 @@
-using Microsoft.Extensions.Hosting;
 using System.CommandLine;
 using System.Text.Json;
 using FaceVerify.Contracts;
-using FaceVerify.Worker;
-using FaceVerify.Worker.Messaging;
+using FaceVerify.Messaging;
 using MassTransit;
 
 namespace FaceVerify.BusClient;
 
 /// <summary>
-/// The CLI's bus commands: <c>submit</c>, <c>rerun</c> and <c>worker</c>. Exit codes: 0 pass (or
+/// The CLI's bus commands: <c>submit</c> and <c>rerun</c> (the worker is its own host). Exit codes: 0 pass (or
 /// sent), 1 fail, 2 usage, unreadable input or no answer in time.
 /// </summary>
 public static class BusCommands
@@ -89,30 +87,13 @@ public static class BusCommands
         return command;
     }
 
-    /// <summary><c>faceverify worker [--urls …]</c>: the service in this process; remaining arguments go to the host.</summary>
-    public static Command BuildWorkerCommand()
-    {
-        var command = new Command("worker", "Run the verification worker (bus consumers and HTTP routes)")
-        {
-            TreatUnmatchedTokensAsErrors = false,
-        };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            await using var app = WorkerApp.Build(parse.UnmatchedTokens.ToArray());
-            await app.StartAsync(cancellationToken);
-            await app.WaitForShutdownAsync(cancellationToken);
-            return Pass;
-        });
-        return command;
-    }
-
     private static async Task<int> PublishAndMaybeWaitAsync<T>(BusConnection connection, IMessageDataRepository repository,
         T message, Guid verificationId, bool wait, TimeSpan timeout, CancellationToken cancellationToken) where T : class
     {
         var waiter = new CompletedEventWaiter();
         var bus = connection.CreateBus(repository, cfg =>
         {
-            if (wait) cfg.ReceiveEndpoint(new TemporaryEndpointDefinition(), KebabCaseEndpointNameFormatter.Instance, waiter.Attach);
+            if (wait) cfg.ReceiveEndpoint(new TemporaryEndpointDefinition(), EndpointNames.Formatter, waiter.Attach);
         });
         await bus.StartAsync(cancellationToken);
         using var pending = wait ? waiter.Expect(verificationId) : null;

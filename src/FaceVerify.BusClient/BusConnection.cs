@@ -1,5 +1,4 @@
-using FaceVerify.Worker.Messaging;
-using FaceVerify.Worker.Options;
+using FaceVerify.Messaging;
 using MassTransit;
 
 namespace FaceVerify.BusClient;
@@ -19,10 +18,11 @@ public sealed record BusConnection(Uri Bus, string MessageDataPath)
     public IBusControl CreateBus(IMessageDataRepository repository, Action<IRabbitMqBusFactoryConfigurator>? configure = null) =>
         MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host(Bus, h =>
+            RabbitMqHost.Configure(cfg, new RabbitMqOptions
             {
-                if (Environment.GetEnvironmentVariable("FaceVerify__RabbitMQ__Username") is { Length: > 0 } user) h.Username(user);
-                if (Environment.GetEnvironmentVariable("FaceVerify__RabbitMQ__Password") is { Length: > 0 } password) h.Password(password);
+                Uri = Bus,
+                Username = Environment.GetEnvironmentVariable("FaceVerify__RabbitMQ__Username"),
+                Password = Environment.GetEnvironmentVariable("FaceVerify__RabbitMQ__Password"),
             });
             cfg.UseMessageData(repository);
             configure?.Invoke(cfg);

@@ -14,7 +14,6 @@ var root = new RootCommand("faceverify: face identity verification for remote ex
     BenchCommand.Build(),
     FaceVerify.BusClient.BusCommands.BuildSubmitCommand(),
     FaceVerify.BusClient.BusCommands.BuildRerunCommand(),
-    FaceVerify.BusClient.BusCommands.BuildWorkerCommand(),
     TrainAttributesCommand.Build(),
     CalibratePoseCommand.Build(),
 };

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using FaceVerify.BusClient;
 using FaceVerify.Contracts;
-using FaceVerify.Worker.Messaging;
+using FaceVerify.Messaging;
 using MassTransit;
 
 // Publishes one VerifyIdentity per id in --ids, cycling through the image pairs in --pairs

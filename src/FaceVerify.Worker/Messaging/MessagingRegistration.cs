@@ -22,7 +22,7 @@ public static class MessagingRegistration
 
         services.AddMassTransit(x =>
         {
-            x.SetKebabCaseEndpointNameFormatter();
+            x.SetEndpointNameFormatter(EndpointNames.Formatter);
             x.AddConsumer<VerifyIdentityConsumer, VerifyIdentityConsumerDefinition>();
             x.AddConsumer<ValidateIdPhotoConsumer, ValidateIdPhotoConsumerDefinition>();
             x.AddConsumer<RerunVerificationConsumer, RerunVerificationConsumerDefinition>();
@@ -36,11 +36,7 @@ public static class MessagingRegistration
             if (transport.Transport == TransportKind.RabbitMQ)
                 x.UsingRabbitMq((context, cfg) =>
                 {
-                    cfg.Host(transport.RabbitMQ.Uri, h =>
-                    {
-                        if (transport.RabbitMQ.Username is { } user) h.Username(user);
-                        if (transport.RabbitMQ.Password is { } password) h.Password(password);
-                    });
+                    RabbitMqHost.Configure(cfg, transport.RabbitMQ);
                     ConfigureBus(cfg, context);
                 });
             else

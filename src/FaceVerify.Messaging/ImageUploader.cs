@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using FaceVerify.Contracts;
 using MassTransit;
 
-namespace FaceVerify.Worker.Messaging;
+namespace FaceVerify.Messaging;
 
 /// <summary>Puts image bytes into the claim-check repository and describes them as an <see cref="ImageInput"/>.</summary>
 public sealed class ImageUploader(IMessageDataRepository repository, TimeSpan timeToLive)

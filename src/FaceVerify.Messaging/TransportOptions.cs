@@ -1,4 +1,4 @@
-namespace FaceVerify.Worker.Options;
+namespace FaceVerify.Messaging;
 
 public enum TransportKind { InMemory, RabbitMQ }
 

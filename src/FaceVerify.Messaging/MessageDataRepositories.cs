@@ -1,8 +1,7 @@
-using FaceVerify.Worker.Options;
 using MassTransit;
 using MassTransit.MessageData;
 
-namespace FaceVerify.Worker.Messaging;
+namespace FaceVerify.Messaging;
 
 /// <summary>The claim-check repository shared by the worker and bus clients (the CLI's submit).</summary>
 public static class MessageDataRepositories

@@ -1,7 +1,7 @@
 using FaceVerify.Contracts;
 using MassTransit;
 
-namespace FaceVerify.Worker.Messaging;
+namespace FaceVerify.Messaging;
 
 /// <summary>
 /// Hands completed events to whoever waits for that VerificationId. Only expected ids are held, so a

@@ -1,4 +1,4 @@
-namespace FaceVerify.Worker.Options;
+namespace FaceVerify.Messaging;
 
 /// <summary>Section <c>FaceVerify:MessageData</c>: the claim-check folder shared by senders and workers.</summary>
 public sealed record MessageDataOptions
