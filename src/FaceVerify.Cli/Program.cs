@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FaceVerify.Cli;
 using FaceVerify.Cli.Commands;
+using FaceVerify.Training;
 
 var root = new RootCommand("faceverify: face identity verification for remote exams")
 {
@@ -9,13 +10,13 @@ var root = new RootCommand("faceverify: face identity verification for remote ex
     CompareCommand.Build(),
     InspectCommand.Build(),
     EvalCommand.Build(),
-    CalibrateCommand.Build(),
-    TrainLivenessCommand.Build(),
+    TrainingCommands.CalibrateMatch(),
+    TrainingCommands.TrainLiveness(),
     BenchCommand.Build(),
     FaceVerify.BusClient.BusCommands.BuildSubmitCommand(),
     FaceVerify.BusClient.BusCommands.BuildRerunCommand(),
-    TrainAttributesCommand.Build(),
-    CalibratePoseCommand.Build(),
+    TrainingCommands.TrainAttributes(),
+    TrainingCommands.CalibratePose(),
 };
 
 var parse = root.Parse(args);

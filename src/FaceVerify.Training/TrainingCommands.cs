@@ -1,0 +1,13 @@
+using System.CommandLine;
+using FaceVerify.Cli.Commands;
+
+namespace FaceVerify.Training;
+
+/// <summary>The commands that fit our own weights or choose thresholds from labelled data; the CLI adds them to its root.</summary>
+public static class TrainingCommands
+{
+    public static Command CalibrateMatch() => CalibrateCommand.Build();
+    public static Command TrainLiveness() => TrainLivenessCommand.Build();
+    public static Command TrainAttributes() => TrainAttributesCommand.Build();
+    public static Command CalibratePose() => CalibratePoseCommand.Build();
+}
