@@ -10,6 +10,7 @@ using FaceVerify.Core.Pose;
 using FaceVerify.Core.Reporting;
 using FaceVerify.Core.Verification;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FaceVerify.Core;
@@ -47,7 +48,8 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddSingleton<OcclusionViewReader>();
         services.AddSingleton<IOcclusionScorer, LogisticOcclusionScorer>();
         services.AddSingleton<IFaceAnalyzer, FaceAnalyzer>();
-        services.AddSingleton(_ => new PolicyCatalog(configuration));
+        services.AddSingleton(sp => new PolicyCatalog(configuration, TrainedOperatingPoints.Load(
+            sp.GetRequiredService<ModelCatalog>(), sp.GetRequiredService<IOptions<OcclusionOptions>>().Value.WeightsId)));
         services.AddSingleton<ImageAssessor>();
         services.AddSingleton<IModelSetInfo, ManifestModelSet>();
         services.AddSingleton<IdentityExtractor>();

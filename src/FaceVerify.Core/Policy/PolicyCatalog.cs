@@ -10,14 +10,15 @@ public sealed class PolicyCatalog
 {
     private readonly Dictionary<string, PolicyOptions> _policies = new(StringComparer.OrdinalIgnoreCase);
 
-    public PolicyCatalog(IConfiguration configuration)
+    /// <param name="trained">Thresholds read from the trained weights files (<see cref="TrainedOperatingPoints.Load"/>).</param>
+    public PolicyCatalog(IConfiguration configuration, TrainedOperatingPoints trained)
     {
         DefaultName = configuration["FaceVerify:DefaultPolicy"] ?? "default";
-        _policies["default"] = BuiltIn.Default();
-        _policies["strict"] = BuiltIn.Strict();
+        _policies["default"] = BuiltIn.Default(trained);
+        _policies["strict"] = BuiltIn.Strict(trained);
         foreach (var section in configuration.GetSection("FaceVerify:Policies").GetChildren())
         {
-            var policy = _policies.TryGetValue(section.Key, out var builtIn) ? builtIn : BuiltIn.Default() with { Name = section.Key };
+            var policy = _policies.TryGetValue(section.Key, out var builtIn) ? builtIn : BuiltIn.Default(trained) with { Name = section.Key };
             section.Bind(policy);
             _policies[section.Key] = policy with { Name = section.Key };
         }
@@ -34,11 +35,9 @@ public sealed class PolicyCatalog
     /// <summary>Built-in thresholds; the figures behind them are in the README's measurement section.</summary>
     public static class BuiltIn
     {
-        // Cross-validated operating points of models/attributes/occlusion-v3.json (train-attributes prints them; each
-        // head flags at most 1% of frontal LFW faces): retraining the weights means copying its thresholds here.
-        private const double OcclusionMask = 0.5424, OcclusionSunglasses = 0.5855, OcclusionHair = 0.6230;
-
-        public static PolicyOptions Default() => new()
+        // Occlusion and liveness thresholds come with their weights (models/attributes/occlusion-v3.json,
+        // models/liveness/fusion-v1.json): see TrainedOperatingPoints.
+        public static PolicyOptions Default(TrainedOperatingPoints trained) => new()
         {
             Name = "default",
             // 3: occlusion heads v3 (read on a crop aligned on BlazeFace's key points) and their thresholds.
@@ -46,7 +45,7 @@ public sealed class PolicyCatalog
             // FAR 0.1% over 10.4 M cross-identity pairs of LFW folds 1–6 (calibrate-match); TAR 98.2%.
             MatchThreshold = 0.334,
             // Fused liveness (models/liveness/fusion-v1.json): out-of-fold BPCER <= 3% on each training set; README, liveness.
-            LivenessThreshold = 0.3131,
+            LivenessThreshold = trained.LivenessDefault,
             // Pose limits from `faceverify calibrate-pose` (the pose model reads ±8–10° on frontal faces and under-reads
             // large turns): the ID photo lets ~89% of frontal MEDS mugshots through and stops 85–100% of half-turned
             // and profile faces; the snapshot lets 97% of mugshots and ~90% of LFW through and stops 85–94% of profiles.
@@ -54,26 +53,26 @@ public sealed class PolicyCatalog
             {
                 MaxYaw = 15, MaxPitch = 20, MaxRoll = 15,
                 MinFaceWidthRatio = 0.25, MaxFaceWidthRatio = 0.85, MaxCentreOffset = 0.12, MinFaceWidthPx = 64,
-                MaxMask = OcclusionMask, MaxSunglasses = OcclusionSunglasses, MaxHairOverEyes = OcclusionHair,
+                MaxMask = trained.OcclusionMask, MaxSunglasses = trained.OcclusionSunglasses, MaxHairOverEyes = trained.OcclusionHair,
             },
             Snapshot = new FaceRuleOptions
             {
                 MaxYaw = 25, MaxPitch = 25, MaxRoll = 20,
                 MinFaceWidthRatio = 0.08, MaxFaceWidthRatio = 0.9, MaxCentreOffset = 1, MinFaceWidthPx = 48,
-                MaxMask = OcclusionMask, MaxSunglasses = OcclusionSunglasses, MaxHairOverEyes = OcclusionHair,
+                MaxMask = trained.OcclusionMask, MaxSunglasses = trained.OcclusionSunglasses, MaxHairOverEyes = trained.OcclusionHair,
             },
             WarnOnly = [ReasonCodes.Snapshot(ReasonCodes.Face.UnevenLighting)],
         };
 
-        public static PolicyOptions Strict()
+        public static PolicyOptions Strict(TrainedOperatingPoints trained)
         {
-            var d = Default();
+            var d = Default(trained);
             return d with
             {
                 Name = "strict",
                 // FAR 0.01% on the same pairs; TAR 96.5%.
                 MatchThreshold = 0.412,
-                LivenessThreshold = 0.5714,  // out-of-fold BPCER <= 10%, fewer attacks through
+                LivenessThreshold = trained.LivenessStrict,  // out-of-fold BPCER <= 10%, fewer attacks through
                 IdPhoto = d.IdPhoto with { MaxYaw = 12, MaxPitch = 20, MaxRoll = 12 },
                 Snapshot = d.Snapshot with { MaxYaw = 22, MaxPitch = 25, MaxRoll = 20, MinFaceWidthPx = 64 },
                 WarnOnly = [],

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using FaceVerify.Cli.Evaluation;
 using FaceVerify.Cli.Output;
 using FaceVerify.Cli.Training;
@@ -79,11 +77,8 @@ internal static class TrainAttributesCommand
 
             if (parse.GetValue(scoresCsv) is { } csv) WriteScores(csv, root, training, outcome);
             var outPath = parse.GetValue(output)!;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
-            var bytes = System.Text.Encoding.UTF8.GetBytes(outcome.Model.ToJson());
-            await File.WriteAllBytesAsync(outPath, bytes, ct);
-            var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            var pinned = PinInManifest(parse.GetValue(manifest)!, Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(outPath)))! + "/" + Path.GetFileName(outPath), sha);
+            var sha = await WeightsFile.WriteAsync(outPath, outcome.Model.ToJson(), ct);
+            var pinned = WeightsFile.PinInManifest(parse.GetValue(manifest)!, Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(outPath)))! + "/" + Path.GetFileName(outPath), sha);
 
             var report = BuildReport(outPath, sha, read.Concat(reported).ToList(), training, outcome, hair, reported);
             if (parse.GetValue(json)) ConsoleOutput.JsonLine(report);
@@ -145,17 +140,6 @@ internal static class TrainAttributesCommand
 
     private static double Share<T>(List<T> items, Func<T, bool> test) => items.Count == 0 ? 0 : R((double)items.Count(test) / items.Count);
     private static double R(double v) => Math.Round(v, 4);
-
-    /// <summary>Rewrites only the sha256 of the manifest entry for the file, so the rest of the manifest keeps its layout.</summary>
-    private static bool PinInManifest(string manifestPath, string relativeFile, string sha)
-    {
-        if (!File.Exists(manifestPath)) return false;
-        var text = File.ReadAllText(manifestPath);
-        var entry = new Regex("(\"file\"\\s*:\\s*\"" + Regex.Escape(relativeFile) + "\"[^}]*?\"sha256\"\\s*:\\s*\")[0-9a-f]*(\")");
-        if (!entry.IsMatch(text)) return false;
-        File.WriteAllText(manifestPath, entry.Replace(text, "${1}" + sha + "${2}", 1));
-        return true;
-    }
 
     private static void Print(Report r, bool pinned)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using FaceVerify.Cli.Liveness;
 using FaceVerify.Cli.Output;
+using FaceVerify.Cli.Training;
 using FaceVerify.Core.Faces;
 using FaceVerify.Core.Imaging;
 using FaceVerify.Core.Liveness;
@@ -35,7 +36,7 @@ internal static class TrainLivenessCommand
         var evaluate = new Option<bool>("--evaluate") { Description = "Fit nothing: score an existing weights file (--out, default the shipped one) on the held-out split as the current pipeline measures it" };
         var json = CommonOptions.Json();
         var command = new Command("train-liveness", "Train the liveness fusion on the shared spoof sets and report APCER/BPCER") { output, seed, l2, folds, bpcer, strictBpcer, msuWeight, featuresCsv, evaluate, json };
-        command.SetAction((parse, ct) =>
+        command.SetAction(async (parse, ct) =>
         {
             using var provider = CliHost.Build(o => o["FaceVerify:Models:IntraOpThreads"] = "1");
             var entries = LivenessTrainingSet.List(parse.GetValue(seed));
@@ -43,16 +44,16 @@ internal static class TrainLivenessCommand
                 provider.GetRequiredService<IFaceDetector>(), provider.GetRequiredService<PassiveLivenessScorer>(), ct);
             var trainer = new LivenessTrainer(parse.GetValue(l2), parse.GetValue(folds), parse.GetValue(seed), parse.GetValue(msuWeight));
             var path = parse.GetValue(output) ?? DefaultWeightsPath();
-            var result = parse.GetValue(evaluate) ? Evaluate(samples, noFace.Count, path) : Train(samples, noFace.Count, trainer, parse.GetValue(bpcer), parse.GetValue(strictBpcer), path, parse.GetValue(seed), parse.GetValue(l2));
+            var result = parse.GetValue(evaluate) ? Evaluate(samples, noFace.Count, path) : await TrainAsync(samples, noFace.Count, trainer, parse.GetValue(bpcer), parse.GetValue(strictBpcer), path, parse.GetValue(seed), parse.GetValue(l2), ct);
             if (parse.GetValue(featuresCsv) is { } csv) WriteFeatures(csv, samples, trainer.OutOfFold(samples));
             if (parse.GetValue(json)) ConsoleOutput.JsonLine(result);
             else Print(result);
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static Result Train(List<LivenessSample> samples, int noFace, LivenessTrainer trainer, double bpcer, double strictBpcer, string path, int seed, double l2)
+    private static async Task<Result> TrainAsync(List<LivenessSample> samples, int noFace, LivenessTrainer trainer, double bpcer, double strictBpcer, string path, int seed, double l2, CancellationToken ct)
     {
         var train = samples.Where(s => s.Split == "train").ToList();
         var test = samples.Where(s => s.Split == "test").ToList();
@@ -72,9 +73,7 @@ internal static class TrainLivenessCommand
                 ["samples"] = train.Count.ToString(CultureInfo.InvariantCulture),
             },
         };
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, weights.ToJson());
-        var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+        var sha = await WeightsFile.WriteAsync(path, weights.ToJson(), ct);
         // Scores below are from the written (rounded) weights: the figures are those of the shipped file.
         var shipped = LivenessFusionWeights.Parse(File.ReadAllBytes(path));
 

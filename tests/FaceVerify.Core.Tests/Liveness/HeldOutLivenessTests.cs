@@ -14,7 +14,7 @@ namespace FaceVerify.Core.Tests.Liveness;
 /// </summary>
 public sealed class HeldOutLivenessTests(LivenessServices services) : IClassFixture<LivenessServices>
 {
-    private readonly PolicyOptions _policy = PolicyCatalog.BuiltIn.Default();
+    private readonly PolicyOptions _policy = services.Get<PolicyCatalog>().TryGet("default", out var policy) ? policy : throw new InvalidOperationException("no default policy");
 
     [Fact]
     public void Msu_mfsd_test_clients_stay_within_the_bounds_for_every_attack_type()
