@@ -18,11 +18,13 @@ COPY models/ models/
 COPY src/FaceVerify.Contracts/FaceVerify.Contracts.csproj src/FaceVerify.Contracts/
 COPY src/FaceVerify.Core/FaceVerify.Core.csproj src/FaceVerify.Core/
 COPY src/FaceVerify.Messaging/FaceVerify.Messaging.csproj src/FaceVerify.Messaging/
+COPY src/FaceVerify.Reporting/FaceVerify.Reporting.csproj src/FaceVerify.Reporting/
 COPY src/FaceVerify.Worker/FaceVerify.Worker.csproj src/FaceVerify.Worker/
 RUN dotnet restore src/FaceVerify.Worker/FaceVerify.Worker.csproj
 COPY src/FaceVerify.Contracts/ src/FaceVerify.Contracts/
 COPY src/FaceVerify.Core/ src/FaceVerify.Core/
 COPY src/FaceVerify.Messaging/ src/FaceVerify.Messaging/
+COPY src/FaceVerify.Reporting/ src/FaceVerify.Reporting/
 COPY src/FaceVerify.Worker/ src/FaceVerify.Worker/
 RUN dotnet publish src/FaceVerify.Worker/FaceVerify.Worker.csproj -c Release --no-restore -o /app
 

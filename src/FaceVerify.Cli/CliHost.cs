@@ -1,4 +1,5 @@
 using FaceVerify.Core;
+using FaceVerify.Core.Reporting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +20,7 @@ internal static class CliHost
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddFaceVerifyCore(configuration);
+        services.AddFaceVerifyCore(configuration).AddFaceVerifyReporting(configuration.GetSection("FaceVerify"));
         return services.BuildServiceProvider();
     }
 }

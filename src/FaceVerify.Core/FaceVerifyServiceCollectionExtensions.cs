@@ -7,7 +7,6 @@ using FaceVerify.Core.Models;
 using FaceVerify.Core.Occlusion;
 using FaceVerify.Core.Policy;
 using FaceVerify.Core.Pose;
-using FaceVerify.Core.Reporting;
 using FaceVerify.Core.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -55,7 +54,6 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddSingleton<IdentityExtractor>();
         services.AddSingleton<IIdPhotoChecker, IdPhotoChecker>();
         services.AddSingleton<IIdentityVerifier, IdentityVerifier>();
-        services.AddFaceVerifyReporting(section);
         return services;
     }
 }

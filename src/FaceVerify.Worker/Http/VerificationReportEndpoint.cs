@@ -27,8 +27,8 @@ public static class VerificationReportEndpoint
         var input = builder.ForVerification(
             evidence?.IdPhoto ?? ReadOnlyMemory<byte>.Empty,
             evidence?.Snapshot ?? ReadOnlyMemory<byte>.Empty,
-            StoredResults.ToCoreResult(record.LatestResult, record),
-            record.PreviousResult is { } previous ? StoredResults.ToCoreResult(previous, record) : null,
+            StoredResults.ToCoreResult(record.LatestResult, record, record.LatestFaces),
+            record.PreviousResult is { } previous ? StoredResults.ToCoreResult(previous, record, record.PreviousFaces) : null,
             cancellationToken);
         var html = renderer.Render(input, language, cancellationToken);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FaceVerify.Contracts;
+using FaceVerify.Core.Verification;
 using FaceVerify.Worker.Options;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT candidate_id, exam_id, id_photo_sha256, snapshot_sha256, extra_frame_sha256s, requested_policy,
-                   requested_at, attempts, duplicates_answered, result_json, previous_result_json
+                   requested_at, attempts, duplicates_answered, result_json, previous_result_json, faces_json, previous_faces_json
             FROM verifications WHERE verification_id = $id
             """;
         command.Parameters.AddWithValue("$id", verificationId.ToString());
@@ -47,6 +48,8 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
             DuplicatesAnswered = reader.GetInt32(8),
             LatestResult = JsonSerializer.Deserialize<IdentityVerificationCompleted>(reader.GetString(9), Json)!,
             PreviousResult = reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<IdentityVerificationCompleted>(reader.GetString(10), Json),
+            LatestFaces = reader.IsDBNull(11) ? null : JsonSerializer.Deserialize<VerificationFaces>(reader.GetString(11), Json),
+            PreviousFaces = reader.IsDBNull(12) ? null : JsonSerializer.Deserialize<VerificationFaces>(reader.GetString(12), Json),
         };
     }
 
@@ -57,13 +60,14 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
         command.CommandText = """
             INSERT INTO verifications (verification_id, candidate_id, exam_id, id_photo_sha256, snapshot_sha256,
                 extra_frame_sha256s, requested_policy, requested_at, policy, model_set, attempts, duplicates_answered,
-                verdict, timings_json, result_json, completed_at, previous_result_json)
+                verdict, timings_json, result_json, completed_at, previous_result_json, faces_json, previous_faces_json)
             VALUES ($id, $candidate, $exam, $photo, $snapshot, $frames, $requestedPolicy, $requestedAt, $policy, $modelSet,
-                $attempts, $duplicates, $verdict, $timings, $result, $completedAt, $previous)
+                $attempts, $duplicates, $verdict, $timings, $result, $completedAt, $previous, $faces, $previousFaces)
             ON CONFLICT (verification_id) DO UPDATE SET
                 policy = excluded.policy, model_set = excluded.model_set, attempts = excluded.attempts,
                 verdict = excluded.verdict, timings_json = excluded.timings_json, result_json = excluded.result_json,
-                completed_at = excluded.completed_at, previous_result_json = excluded.previous_result_json
+                completed_at = excluded.completed_at, previous_result_json = excluded.previous_result_json,
+                faces_json = excluded.faces_json, previous_faces_json = excluded.previous_faces_json
             """;
         var result = record.LatestResult;
         var p = command.Parameters;
@@ -84,6 +88,8 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
         p.AddWithValue("$result", JsonSerializer.Serialize(result, Json));
         p.AddWithValue("$completedAt", result.CompletedAt.ToString("O"));
         p.AddWithValue("$previous", record.PreviousResult is { } previous ? JsonSerializer.Serialize(previous, Json) : DBNull.Value);
+        p.AddWithValue("$faces", record.LatestFaces is { } faces ? JsonSerializer.Serialize(faces, Json) : DBNull.Value);
+        p.AddWithValue("$previousFaces", record.PreviousFaces is { } previousFaces ? JsonSerializer.Serialize(previousFaces, Json) : DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -128,10 +134,14 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
                 timings_json TEXT NOT NULL,
                 result_json TEXT NOT NULL,
                 completed_at TEXT NOT NULL,
-                previous_result_json TEXT NULL);
+                previous_result_json TEXT NULL,
+                faces_json TEXT NULL,
+                previous_faces_json TEXT NULL);
             """;
         await command.ExecuteNonQueryAsync();
         await AddColumnIfMissingAsync(connection, "previous_result_json", "TEXT NULL");
+        await AddColumnIfMissingAsync(connection, "faces_json", "TEXT NULL");
+        await AddColumnIfMissingAsync(connection, "previous_faces_json", "TEXT NULL");
     }
 
     /// <summary>Databases created by an earlier version lack newer columns; SQLite has no ADD COLUMN IF NOT EXISTS.</summary>

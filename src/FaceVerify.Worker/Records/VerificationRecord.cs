@@ -1,4 +1,5 @@
 using FaceVerify.Contracts;
+using FaceVerify.Core.Verification;
 
 namespace FaceVerify.Worker.Records;
 
@@ -21,4 +22,9 @@ public sealed record VerificationRecord
     public required IdentityVerificationCompleted LatestResult { get; init; }
     /// <summary>The result the latest re-run replaced, so a report can show what changed; null before any re-run.</summary>
     public IdentityVerificationCompleted? PreviousResult { get; init; }
+    /// <summary>Where the latest result found the faces (boxes, landmarks, pose, liveness crop): what its report draws,
+    /// so a report never runs a model. Null when nothing was computed (unobtainable input) or for records kept before.</summary>
+    public VerificationFaces? LatestFaces { get; init; }
+    /// <summary>The faces of <see cref="PreviousResult"/>.</summary>
+    public VerificationFaces? PreviousFaces { get; init; }
 }

@@ -42,6 +42,7 @@ public sealed class RecordedVerificationService(
         var fetchTiming = new Dictionary<string, double> { ["fetch"] = Stopwatch.GetElapsedTime(fetchStarted).TotalMilliseconds };
 
         IdentityVerificationCompleted completed;
+        VerificationFaces? faces = null;
         if (loaded.Problems.Count > 0)
         {
             completed = CompletedEvents.InputRejected(subject, loaded.Problems, request.Policy ?? DefaultPolicy,
@@ -52,6 +53,7 @@ public sealed class RecordedVerificationService(
             var evidence = loaded.Evidence!;
             var result = await verifier.VerifyAsync(ToCoreRequest(evidence, request.Policy), cancellationToken);
             completed = CompletedEvents.FromResult(subject, result, attempt: 1, rerun: null, fetchTiming, clock.GetUtcNow());
+            faces = result.Faces;
             await evidenceStore.SaveAsync(request.VerificationId, evidence, cancellationToken);
         }
 
@@ -67,6 +69,7 @@ public sealed class RecordedVerificationService(
             RequestedAt = request.RequestedAt,
             Attempts = 1,
             LatestResult = completed,
+            LatestFaces = faces,
         }, cancellationToken);
         telemetry.Computed(completed);
         logger.LogInformation("Verification {VerificationId} computed: {Verdict} under {Policy}",
@@ -86,7 +89,11 @@ public sealed class RecordedVerificationService(
         var result = await verifier.VerifyAsync(ToCoreRequest(evidence, command.Policy ?? record.RequestedPolicy), cancellationToken);
         var completed = CompletedEvents.FromResult(subject, result, record.Attempts + 1,
             new RerunInfo(record.VerificationId, command.Reason), new Dictionary<string, double>(), clock.GetUtcNow());
-        await records.SaveAsync(record with { Attempts = completed.Attempt, LatestResult = completed, PreviousResult = record.LatestResult }, cancellationToken);
+        await records.SaveAsync(record with
+        {
+            Attempts = completed.Attempt, LatestResult = completed, PreviousResult = record.LatestResult,
+            LatestFaces = result.Faces, PreviousFaces = record.LatestFaces,
+        }, cancellationToken);
         telemetry.Computed(completed);
         logger.LogInformation("Verification {VerificationId} re-run as attempt {Attempt}: {Verdict} under {Policy}",
             record.VerificationId, completed.Attempt, completed.Verdict, completed.Policy);

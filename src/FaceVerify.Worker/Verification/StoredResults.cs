@@ -7,11 +7,11 @@ namespace FaceVerify.Worker.Verification;
 
 /// <summary>
 /// The reverse of <see cref="CompletedEvents"/>: a stored contract result back as the core's result, so the
-/// core's report can render it. Face geometry is not stored; the report builder measures it again from the evidence.
+/// report can render it, with the face geometry the record kept beside it (the report runs no model).
 /// </summary>
 internal static class StoredResults
 {
-    public static VerificationResult ToCoreResult(IdentityVerificationCompleted completed, VerificationRecord record) => new()
+    public static VerificationResult ToCoreResult(IdentityVerificationCompleted completed, VerificationRecord record, VerificationFaces? faces) => new()
     {
         Verdict = completed.Verdict == Verdicts.Pass ? Verdict.Pass : Verdict.Fail,
         RetakeAllowed = completed.RetakeAllowed,
@@ -29,6 +29,7 @@ internal static class StoredResults
         TimingsMs = completed.TimingsMs,
         IdPhotoSha256 = record.IdPhotoSha256,
         SnapshotSha256 = record.SnapshotSha256,
+        Faces = faces,
     };
 
     private static Finding ToFinding(FindingDto f) =>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FaceVerify.Cli.Tests.Reporting;
 
-/// <summary>The worker's path: a stored result and the stored pictures, with or without face geometry in the result.</summary>
+/// <summary>The worker's path: a stored result and the stored pictures, with or without face geometry kept beside the result.</summary>
 public sealed class VerificationReportBuilderTests : IDisposable
 {
     private readonly ServiceProvider _provider = CliHost.Build();
@@ -18,27 +18,45 @@ public sealed class VerificationReportBuilderTests : IDisposable
         _provider.GetRequiredService<IIdentityVerifier>().VerifyAsync(new VerificationRequest { IdPhoto = _idPhoto, Snapshot = _snapshot }, CancellationToken.None);
 
     [Fact]
-    public async Task A_result_stored_without_faces_is_re_analysed_to_the_same_boxes()
+    public async Task A_result_kept_with_its_faces_draws_the_same_boxes_after_a_round_trip_through_the_record()
     {
         var result = await VerifyAsync();
+        // The record keeps the faces as JSON beside the result; the report reads them back and runs no model.
+        var kept = System.Text.Json.JsonSerializer.Deserialize<VerificationFaces>(
+            System.Text.Json.JsonSerializer.Serialize(result.Faces, FaceVerify.Core.Json.FaceVerifyJson.Options), FaceVerify.Core.Json.FaceVerifyJson.Options)!;
 
-        var stored = Builder.ForVerification(_idPhoto, _snapshot, result, null, CancellationToken.None);
-        var reanalysed = Builder.ForVerification(_idPhoto, _snapshot, result with { Faces = null }, null, CancellationToken.None);
+        var fresh = Builder.ForVerification(_idPhoto, _snapshot, result, null, CancellationToken.None);
+        var stored = Builder.ForVerification(_idPhoto, _snapshot, result with { Faces = kept }, null, CancellationToken.None);
 
         Assert.True(result.Faces!.Snapshot!.Faces.Count >= 2, "two people in the snapshot");
-        foreach (var (from, again) in new[] { (stored.IdPhoto, reanalysed.IdPhoto), (stored.Snapshot, reanalysed.Snapshot) })
+        foreach (var (from, again) in new[] { (fresh.IdPhoto, stored.IdPhoto), (fresh.Snapshot, stored.Snapshot) })
         {
-            Assert.NotNull(from.Jpeg);
+            Assert.NotNull(again.Jpeg);
             Assert.Equal(from.Geometry!.Faces.Select(f => f.Box), again.Geometry!.Faces.Select(f => f.Box));
             Assert.Equal(from.Geometry.Faces[0].Landmarks5, again.Geometry.Faces[0].Landmarks5);
+            Assert.Equal(from.Geometry.Faces.Select(f => f.Pose), again.Geometry.Faces.Select(f => f.Pose));
+            Assert.Equal(from.Geometry.Faces.Select(f => f.LivenessCrop), again.Geometry.Faces.Select(f => f.LivenessCrop));
         }
-        // Re-analysis reads every face, the verification only the largest: more detail, never other boxes.
-        Assert.All(reanalysed.Snapshot.Geometry!.Faces, f => Assert.NotNull(f.Pose));
-        Assert.NotNull(reanalysed.Snapshot.Geometry.Faces[0].LivenessCrop);
-        Assert.Null(reanalysed.IdPhoto.Geometry!.Faces[0].LivenessCrop);
+        Assert.NotNull(stored.Snapshot.Geometry!.Faces[0].LivenessCrop);
+        Assert.Null(stored.IdPhoto.Geometry!.Faces[0].LivenessCrop);
 
         var html = _provider.GetRequiredService<IVerificationReportRenderer>().Render(stored, ReportLanguage.Zh, CancellationToken.None);
         Assert.Equal(result.Faces.Snapshot.Faces.Count, System.Text.RegularExpressions.Regex.Count(html, "<rect class=\"face-box[^\"]*\" data-face-index=\"\\d+\" data-role=\"snapshot\""));
+    }
+
+    [Fact]
+    public async Task A_result_kept_without_faces_shows_its_pictures_without_boxes_rather_than_analysing_them_again()
+    {
+        var result = await VerifyAsync();
+
+        var input = Builder.ForVerification(_idPhoto, _snapshot, result with { Faces = null }, null, CancellationToken.None);
+
+        foreach (var (picture, faces) in new[] { (input.IdPhoto, result.Faces!.IdPhoto!), (input.Snapshot, result.Faces.Snapshot!) })
+        {
+            Assert.NotNull(picture.Jpeg);
+            Assert.Empty(picture.Geometry!.Faces);
+            Assert.Equal((faces.Width, faces.Height), (picture.Geometry.Width, picture.Geometry.Height));
+        }
     }
 
     [Fact]

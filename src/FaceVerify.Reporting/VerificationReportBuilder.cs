@@ -1,4 +1,3 @@
-using FaceVerify.Core.Analysis;
 using FaceVerify.Core.Imaging;
 using FaceVerify.Core.Verification;
 using Microsoft.Extensions.Options;
@@ -6,11 +5,12 @@ using Microsoft.Extensions.Options;
 namespace FaceVerify.Core.Reporting;
 
 /// <summary>
-/// Pairs a result with the pictures it was computed on. Face geometry comes from the result when it has
-/// it (<see cref="VerificationResult.Faces"/>); a result stored without it is re-analysed, which an admin
-/// page can afford. Empty bytes stand for a picture no longer kept (retention): the page is rendered without it.
+/// Pairs a result with the pictures it was computed on. Face geometry comes only from the result
+/// (<see cref="VerificationResult.Faces"/>, kept with the record): a report never runs a model, so it draws what the
+/// decision read. A result without geometry shows its pictures without boxes. Empty bytes stand for a picture no
+/// longer kept (retention): the page is rendered without it.
 /// </summary>
-public sealed class VerificationReportBuilder(IImageDecoder decoder, IFaceAnalyzer analyzer, IModelSetInfo models, IOptions<ReportOptions> options)
+public sealed class VerificationReportBuilder(IImageDecoder decoder, IModelSetInfo models, IOptions<ReportOptions> options)
 {
     public VerificationReportInput ForVerification(ReadOnlyMemory<byte> idPhoto, ReadOnlyMemory<byte> snapshot, VerificationResult result,
         VerificationResult? earlier, CancellationToken cancellationToken) =>
@@ -30,10 +30,7 @@ public sealed class VerificationReportBuilder(IImageDecoder decoder, IFaceAnalyz
         if (!string.Equals(decoded.Sha256, resultSha256, StringComparison.OrdinalIgnoreCase))
             throw new ArgumentException($"the {role} bytes are not the ones the result was computed on (sha256 differs)", nameof(bytes));
         if (decoded.Image is not { } image) return new ReportPicture(role, null, null);
-        var geometry = known ?? ImageGeometry.From(analyzer.Analyze(image, ScopeFor(role), new StageClock(), cancellationToken));
+        var geometry = known ?? new ImageGeometry(image.Image.Width, image.Image.Height, []);
         return new ReportPicture(role, EmbeddedJpeg.Encode(image.Image, options.Value.MaxEmbeddedSide, cancellationToken), geometry);
     }
-
-    private static AnalysisScope ScopeFor(ReportRole role) =>
-        new(AllFaces: true, Liveness: role == ReportRole.Snapshot, Background: false);
 }
