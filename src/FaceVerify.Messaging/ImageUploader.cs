@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FaceVerify.Contracts;
 using MassTransit;
 
@@ -10,6 +9,6 @@ public sealed class ImageUploader(IMessageDataRepository repository, TimeSpan ti
     public async Task<ImageInput> UploadAsync(byte[] bytes, CancellationToken cancellationToken) => new()
     {
         Data = await repository.PutBytes(bytes, timeToLive, cancellationToken),
-        Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+        Sha256 = Sha256Hex.Of(bytes),
     };
 }

@@ -8,11 +8,14 @@ internal sealed class CountingVerifier : IIdentityVerifier
 {
     private int _calls;
     public int Calls => _calls;
+    /// <summary>When set, every computation waits for it first (a test holds a computation open while something else happens).</summary>
+    public Task? Gate { get; set; }
 
-    public Task<VerificationResult> VerifyAsync(VerificationRequest request, CancellationToken cancellationToken)
+    public async Task<VerificationResult> VerifyAsync(VerificationRequest request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
-        return Task.FromResult(new VerificationResult
+        if (Gate is { } gate) await gate.WaitAsync(cancellationToken);
+        return new VerificationResult
         {
             Verdict = Verdict.Pass,
             RetakeAllowed = false,
@@ -23,7 +26,7 @@ internal sealed class CountingVerifier : IIdentityVerifier
             TimingsMs = new Dictionary<string, double> { ["embed"] = 1 },
             IdPhotoSha256 = "id",
             SnapshotSha256 = "snap",
-        });
+        };
     }
 }
 

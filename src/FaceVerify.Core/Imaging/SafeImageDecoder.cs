@@ -1,11 +1,11 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Gif;
 using SixLabors.ImageSharp.Metadata;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
+using FaceVerify.Contracts;
 
 namespace FaceVerify.Core.Imaging;
 
@@ -33,7 +33,7 @@ public sealed class SafeImageDecoder : IImageDecoder
     {
         cancellationToken.ThrowIfCancellationRequested();
         var length = bytes.Length;
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
+        var sha = Sha256Hex.Of(bytes.Span);
         DecodeOutcome Fail(DecodeProblem problem, string detail, string? format = null) => new(null, problem, detail, format, length, sha);
 
         if (length == 0) return Fail(DecodeProblem.Unreadable, "the file is empty");

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using FaceVerify.Contracts;
 
 namespace FaceVerify.Core.Models;
 
@@ -46,7 +46,7 @@ public sealed class ModelCatalog
     {
         if (!File.Exists(path)) throw new ModelFileException($"weights file {path} is missing");
         var bytes = File.ReadAllBytes(path);
-        RequireHash(path, sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        RequireHash(path, sha256, Sha256Hex.Of(bytes));
         return bytes;
     }
 

@@ -1,5 +1,6 @@
 using FaceVerify.Core.Analysis;
 using FaceVerify.Core.Policy;
+using FaceVerify.Contracts;
 
 namespace FaceVerify.Core.Verification;
 
@@ -30,6 +31,6 @@ public sealed class IdPhotoChecker(ImageAssessor assessor, PolicyCatalog policie
         Violations = [new Finding(ReasonCodes.RequestUnknownPolicy, $"no policy named '{policy}'", null, null, Severity.Block)],
         Measurements = new Dictionary<string, double>(),
         Policy = policy ?? "",
-        Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(photo.Span)),
+        Sha256 = Sha256Hex.Of(photo.Span),
     };
 }

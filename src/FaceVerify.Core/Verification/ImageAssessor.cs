@@ -2,6 +2,7 @@ using FaceVerify.Core.Analysis;
 using FaceVerify.Core.Imaging;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using FaceVerify.Contracts;
 
 namespace FaceVerify.Core.Verification;
 
@@ -24,7 +25,7 @@ public sealed class ImageAssessor(IImageDecoder decoder, IFaceAnalyzer analyzer,
     public ImageAssessment AssessIdPhoto(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         if (!cacheOptions.Value.Enabled) return Assess(bytes, AnalysisScope.IdPhoto, cancellationToken);
-        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.Span));
+        var key = Sha256Hex.Of(bytes.Span);
         if (_idPhotos.TryGetValue(key, out ImageAssessment? cached) && cached is not null)
             return cached with { TimingsMs = new Dictionary<string, double> { ["cacheHit"] = 1 } };
         var assessment = Assess(bytes, AnalysisScope.IdPhoto, cancellationToken);

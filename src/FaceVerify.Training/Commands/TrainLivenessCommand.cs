@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Security.Cryptography;
 using FaceVerify.Cli.Liveness;
 using FaceVerify.Cli.Output;
 using FaceVerify.Cli.Training;
@@ -8,6 +7,7 @@ using FaceVerify.Core.Faces;
 using FaceVerify.Core.Imaging;
 using FaceVerify.Core.Liveness;
 using Microsoft.Extensions.DependencyInjection;
+using FaceVerify.Contracts;
 
 namespace FaceVerify.Cli.Commands;
 
@@ -107,7 +107,7 @@ internal static class TrainLivenessCommand
             new("held-out test split", "fused", defaultThreshold, LivenessFigures.At(test, scores, defaultThreshold)),
             new("held-out test split", "fused, strict", strictThreshold, LivenessFigures.At(test, scores, strictThreshold)),
         };
-        return new Result(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), samples.Count, noFace, defaultThreshold, strictThreshold, protocols);
+        return new Result(path, Sha256Hex.Of(bytes), samples.Count, noFace, defaultThreshold, strictThreshold, protocols);
     }
 
     /// <summary>Features and the out-of-fold fused log-odds (cross-validated by person over all data) of every picture.</summary>

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using FaceVerify.Contracts;
 
 namespace FaceVerify.Cli.Training;
 
@@ -16,7 +16,7 @@ internal static class WeightsFile
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var bytes = Encoding.UTF8.GetBytes(json);
         await File.WriteAllBytesAsync(path, bytes, cancellationToken);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return Sha256Hex.Of(bytes);
     }
 
     /// <summary>Rewrites only the sha256 of the manifest entry for the file, so the rest of the manifest keeps its layout.</summary>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FaceVerify.Contracts;
 using FaceVerify.Worker.Options;
 using MassTransit;
@@ -41,5 +40,5 @@ public sealed class ImageInputLoader(IRemoteImageFetcher remote, IOptions<ImageF
 
     private static bool MatchesDeclaredHash(byte[] bytes, string? declared) =>
         string.IsNullOrWhiteSpace(declared)
-        || string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), declared.Trim(), StringComparison.OrdinalIgnoreCase);
+        || string.Equals(Sha256Hex.Of(bytes), declared.Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -7,4 +7,6 @@ public sealed record RecordOptions
     public string EvidencePath { get; init; } = System.IO.Path.Combine("data", "evidence");
     public TimeSpan EvidenceRetention { get; init; } = TimeSpan.FromDays(30);
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromHours(1);
+    /// <summary>How long a claimed VerificationId stays with the worker computing it before another may take it over.</summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(2);
 }

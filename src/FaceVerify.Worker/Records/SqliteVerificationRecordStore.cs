@@ -13,9 +13,11 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _connectionString;
     private readonly Lazy<Task> _schema;
+    private readonly TimeProvider _clock;
 
-    public SqliteVerificationRecordStore(IOptions<RecordOptions> options)
+    public SqliteVerificationRecordStore(IOptions<RecordOptions> options, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         var path = Path.GetFullPath(options.Value.DatabasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
@@ -51,6 +53,43 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
             LatestFaces = reader.IsDBNull(11) ? null : JsonSerializer.Deserialize<VerificationFaces>(reader.GetString(11), Json),
             PreviousFaces = reader.IsDBNull(12) ? null : JsonSerializer.Deserialize<VerificationFaces>(reader.GetString(12), Json),
         };
+    }
+
+    public async Task<VerificationClaim> ClaimAsync(Guid verificationId, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        await using var connection = await OpenAsync(cancellationToken);
+        bool won;
+        await using (var claim = connection.CreateCommand())
+        {
+            // One statement, so atomic across processes on the file: a new claim, or a takeover of one whose lease ran out.
+            claim.CommandText = """
+                INSERT INTO verification_claims (verification_id, owner, claimed_at, expires_at) VALUES ($id, $owner, $now, $expires)
+                ON CONFLICT (verification_id) DO UPDATE SET
+                    owner = excluded.owner, claimed_at = excluded.claimed_at, expires_at = excluded.expires_at
+                WHERE verification_claims.expires_at <= $now
+                """;
+            claim.Parameters.AddWithValue("$id", verificationId.ToString());
+            claim.Parameters.AddWithValue("$owner", owner);
+            claim.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            claim.Parameters.AddWithValue("$expires", (now + lease).ToUnixTimeMilliseconds());
+            won = await claim.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+        // Save writes the record before it ends the claim, so a claim won after a finished run still finds the record here.
+        if (await FindAsync(verificationId, cancellationToken) is { } record)
+        {
+            if (won) await EndClaimAsync(connection, verificationId, cancellationToken);
+            return new VerificationClaim(VerificationClaimOutcome.Completed, record);
+        }
+        return new VerificationClaim(won ? VerificationClaimOutcome.Won : VerificationClaimOutcome.HeldByOther, null);
+    }
+
+    private static async Task EndClaimAsync(SqliteConnection connection, Guid verificationId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM verification_claims WHERE verification_id = $id";
+        command.Parameters.AddWithValue("$id", verificationId.ToString());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task SaveAsync(VerificationRecord record, CancellationToken cancellationToken)
@@ -91,6 +130,7 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
         p.AddWithValue("$faces", record.LatestFaces is { } faces ? JsonSerializer.Serialize(faces, Json) : DBNull.Value);
         p.AddWithValue("$previousFaces", record.PreviousFaces is { } previousFaces ? JsonSerializer.Serialize(previousFaces, Json) : DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await EndClaimAsync(connection, record.VerificationId, cancellationToken);
     }
 
     public async Task CountDuplicateAsync(Guid verificationId, CancellationToken cancellationToken)
@@ -137,6 +177,11 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
                 previous_result_json TEXT NULL,
                 faces_json TEXT NULL,
                 previous_faces_json TEXT NULL);
+            CREATE TABLE IF NOT EXISTS verification_claims (
+                verification_id TEXT PRIMARY KEY,
+                owner TEXT NOT NULL,
+                claimed_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL);
             """;
         await command.ExecuteNonQueryAsync();
         await AddColumnIfMissingAsync(connection, "previous_result_json", "TEXT NULL");

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using FaceVerify.Contracts;
 using FaceVerify.Core.Verification;
+using FaceVerify.Worker.Idempotency;
 using FaceVerify.Worker.Images;
 using FaceVerify.Worker.Records;
 using FaceVerify.Worker.Telemetry;
@@ -9,11 +9,13 @@ using FaceVerify.Worker.Telemetry;
 namespace FaceVerify.Worker.Verification;
 
 /// <summary>
-/// Loads the images, runs the core, keeps evidence and the record, in that order: the record is
-/// written before anything is published, so a redelivery after a crash finds it and does not compute again.
+/// Claims the VerificationId, then loads the images, runs the core, keeps evidence and the record, in that order: the
+/// record is written before anything is published, so a redelivery after a crash finds it and does not compute again,
+/// and a delivery that arrives while another computes waits for that result (<see cref="VerificationClaims"/>).
 /// </summary>
 public sealed class RecordedVerificationService(
     IVerificationRecordStore records,
+    VerificationClaims claims,
     IEvidenceStore evidenceStore,
     IImageLoader images,
     IIdentityVerifier verifier,
@@ -26,7 +28,7 @@ public sealed class RecordedVerificationService(
 
     public async Task<VerificationOutcome> VerifyAsync(VerifyIdentity request, CancellationToken cancellationToken)
     {
-        if (await records.FindAsync(request.VerificationId, cancellationToken) is { } existing)
+        if (await claims.ClaimOrAwaitAsync(request.VerificationId, cancellationToken) is { } existing)
         {
             await records.CountDuplicateAsync(request.VerificationId, cancellationToken);
             telemetry.AnsweredFromRecord();
@@ -34,7 +36,19 @@ public sealed class RecordedVerificationService(
                 request.VerificationId, existing.LatestResult.Attempt);
             return new VerificationOutcome(existing.LatestResult, FromRecord: true);
         }
+        try
+        {
+            return await ComputeAsync(request, cancellationToken);
+        }
+        catch
+        {
+            claims.Abandon(request.VerificationId);
+            throw;
+        }
+    }
 
+    private async Task<VerificationOutcome> ComputeAsync(VerifyIdentity request, CancellationToken cancellationToken)
+    {
         using var activity = telemetry.Activities.StartActivity("verify");
         var subject = new VerificationSubject(request.VerificationId, request.CandidateId, request.ExamId);
         var fetchStarted = Stopwatch.GetTimestamp();
@@ -108,7 +122,7 @@ public sealed class RecordedVerificationService(
         foreach (var (input, role) in inputs)
             results.Add(await images.LoadAsync(input, role, cancellationToken));
 
-        var hashes = results.Select(r => r.Bytes is { } b ? Convert.ToHexStringLower(SHA256.HashData(b)) : "").ToArray();
+        var hashes = results.Select(r => r.Bytes is { } b ? Sha256Hex.Of(b) : "").ToArray();
         var problems = results.Where(r => r.Problem is not null).Select(r => r.Problem!).ToArray();
         var evidence = problems.Length > 0 ? null
             : new VerificationEvidence(results[0].Bytes!, results[1].Bytes!, results.Skip(2).Select(r => r.Bytes!).ToArray());
