@@ -28,6 +28,9 @@ public sealed class ValidateIdPhotoRequestTests(InProcessWorker worker) : IClass
         Assert.Equal(expected.Accepted, response.Message.Accepted);
         Assert.Equal(expected.Violations.Select(v => v.Code), response.Message.Violations.Select(v => v.Code));
         Assert.Equal(expected.Sha256, response.Message.Sha256);
+        // One answer shape for the bus, HTTP and the CLI: the same record, field for field.
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(expected.ToAnswer(file: null), FaceVerify.Core.Json.FaceVerifyJson.Options),
+            System.Text.Json.JsonSerializer.Serialize(response.Message, FaceVerify.Core.Json.FaceVerifyJson.Options));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FaceVerify.Cli.Output;
+using FaceVerify.Contracts;
 using FaceVerify.Core.Policy;
 using FaceVerify.Core.Verification;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,9 +10,6 @@ namespace FaceVerify.Cli.Commands;
 /// <summary><c>check-photo FILE... [--policy P] [--json] [--report F.html [--lang zh|en]]</c>: which registration rules each ID photo breaks.</summary>
 internal static class CheckPhotoCommand
 {
-    /// <summary>The JSON line of one checked file; the HTTP validate endpoint answers the same shape.</summary>
-    public sealed record Line(string? File, bool Accepted, IReadOnlyList<Finding> Violations, IReadOnlyDictionary<string, double> Measurements, string Policy);
-
     public static Command Build()
     {
         var files = new Argument<string[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "ID photos to check" };
@@ -38,7 +36,7 @@ internal static class CheckPhotoCommand
                 else
                 {
                     Console.Out.WriteLine($"{file}: {(line.Accepted ? "accepted" : "rejected")} ({line.Policy})");
-                    ConsoleOutput.Findings(line.Violations);
+                    ConsoleOutput.Findings(line.Violations.Select(v => v.ToFinding()));
                 }
                 if (parse.GetValue(report) is { } reportPath && checkedPhoto is { } photo)
                     await ReportFiles.WriteAsync(provider, reportPath, parse.GetValue(lang), ct, (builder, renderer, language) =>
@@ -49,16 +47,18 @@ internal static class CheckPhotoCommand
         return command;
     }
 
-    private static async Task<(Line Line, int Exit, (byte[] Bytes, PhotoCheckResult Result)? Checked)> CheckAsync(IIdPhotoChecker checker, string file, string? policy, CancellationToken ct)
+    /// <summary>The JSON line of one checked file: <see cref="IdPhotoValidated"/>, as the HTTP route and the bus answer.</summary>
+    private static async Task<(IdPhotoValidated Line, int Exit, (byte[] Bytes, PhotoCheckResult Result)? Checked)> CheckAsync(IIdPhotoChecker checker, string file, string? policy, CancellationToken ct)
     {
         var (bytes, problem) = await InputFiles.ReadAsync(file, ct);
         if (bytes is null)
         {
             var finding = new Finding(ReasonCodes.Photo(ReasonCodes.Face.Unreadable), problem!, null, null, Severity.Block);
-            return (new Line(file, false, [finding], new Dictionary<string, double>(), policy ?? "default"), ExitCodes.UsageOrUnreadable, null);
+            return (new IdPhotoValidated { File = file, Accepted = false, Violations = [finding.ToDto()], Policy = policy ?? "default" },
+                ExitCodes.UsageOrUnreadable, null);
         }
         var result = await checker.CheckAsync(bytes, policy, ct);
         var exit = result.Accepted ? ExitCodes.Ok : result.Unreadable ? ExitCodes.UsageOrUnreadable : ExitCodes.Rejected;
-        return (new Line(file, result.Accepted, result.Violations, result.Measurements, result.Policy), exit, (bytes, result));
+        return (result.ToAnswer(file), exit, (bytes, result));
     }
 }

@@ -61,7 +61,7 @@ internal static class InspectCommand
         f.Landmarks5.Select(p => new[] { R(p.X), R(p.Y) }).ToArray(),
         new Pose(R(f.Pose.Yaw), R(f.Pose.Pitch), R(f.Pose.Roll)),
         [R(f.Eyes.LeftOpen), R(f.Eyes.RightOpen)],
-        f.Liveness is { } l ? new LivenessView(R(l.Score), l.Score >= policy.LivenessThreshold, ToBox(l.Crop),
+        f.Liveness is { } l ? new LivenessView(R(l.Score), policy.IsLive(l.Score), ToBox(l.Crop),
             l.ModelScore is { } m ? R(m) : null, l.Cues?.ToDictionary(c => c.Key, c => R(c.Value))) : null,
         new Dictionary<string, double>
         {
@@ -70,8 +70,8 @@ internal static class InspectCommand
             ["lightingAsymmetry"] = R(f.Quality.LightingAsymmetry), ["clippedFraction"] = R(f.Quality.ClippedFraction),
         },
         f.Occlusion is { } o
-            ? new Occlusion(new Attribute(R(o.Mask), o.Mask > policy.Snapshot.MaxMask), new Attribute(R(o.Sunglasses), o.Sunglasses > policy.Snapshot.MaxSunglasses),
-                new Attribute(R(o.HairOverEyes), o.HairOverEyes > policy.Snapshot.MaxHairOverEyes))
+            ? new Occlusion(new Attribute(R(o.Mask), policy.Snapshot.MaskCovers(o.Mask)), new Attribute(R(o.Sunglasses), policy.Snapshot.SunglassesCover(o.Sunglasses)),
+                new Attribute(R(o.HairOverEyes), policy.Snapshot.HairCovers(o.HairOverEyes)))
             : null);
 
     private static Box ToBox(FaceBox b) => new(R(b.X), R(b.Y), R(b.Width), R(b.Height));

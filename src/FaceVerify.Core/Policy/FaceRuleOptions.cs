@@ -30,4 +30,9 @@ public sealed record FaceRuleOptions
     public double MaxMask { get; init; } = 0.5;
     public double MaxSunglasses { get; init; } = 0.5;
     public double MaxHairOverEyes { get; init; } = 0.5;
+
+    // The one place an occlusion probability becomes a decision: the rules and `inspect` ask here.
+    public bool MaskCovers(double probability) => probability > MaxMask;
+    public bool SunglassesCover(double probability) => probability > MaxSunglasses;
+    public bool HairCovers(double probability) => probability > MaxHairOverEyes;
 }

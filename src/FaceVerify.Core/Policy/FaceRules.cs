@@ -49,9 +49,9 @@ internal sealed class FaceRules(string prefix, FaceRuleOptions limits, FindingFa
 
         if (face.Occlusion is { } o)
         {
-            if (o.Mask > limits.MaxMask) output.Add(findings.Make(prefix + OccludedMask, "a mask covers the face", o.Mask, limits.MaxMask, true));
-            if (o.Sunglasses > limits.MaxSunglasses) output.Add(findings.Make(prefix + OccludedSunglasses, "sunglasses cover the eyes", o.Sunglasses, limits.MaxSunglasses, true));
-            if (o.HairOverEyes > limits.MaxHairOverEyes) output.Add(findings.Make(prefix + OccludedHair, "hair covers the eyes", o.HairOverEyes, limits.MaxHairOverEyes, true));
+            if (limits.MaskCovers(o.Mask)) output.Add(findings.Make(prefix + OccludedMask, "a mask covers the face", o.Mask, limits.MaxMask, true));
+            if (limits.SunglassesCover(o.Sunglasses)) output.Add(findings.Make(prefix + OccludedSunglasses, "sunglasses cover the eyes", o.Sunglasses, limits.MaxSunglasses, true));
+            if (limits.HairCovers(o.HairOverEyes)) output.Add(findings.Make(prefix + OccludedHair, "hair covers the eyes", o.HairOverEyes, limits.MaxHairOverEyes, true));
         }
     }
 

@@ -17,4 +17,7 @@ public sealed record PolicyOptions
     public List<string> WarnOnly { get; init; } = [];
 
     public string Label => $"{Name}@{Version}";
+
+    /// <summary>The one place a liveness score becomes "live": the snapshot rule and <c>inspect</c> ask here.</summary>
+    public bool IsLive(double livenessScore) => livenessScore >= LivenessThreshold;
 }

@@ -33,7 +33,7 @@ internal static class SnapshotRules
         if (overshoot > frame.CutOffTolerance)
             output.Add(findings.Make(ReasonCodes.SnapshotFaceCutOff, "part of the face is outside the frame", overshoot, frame.CutOffTolerance, true));
 
-        if (face.Liveness is { } live && live.Score < policy.LivenessThreshold)
+        if (face.Liveness is { } live && !policy.IsLive(live.Score))
             output.Add(findings.Make(ReasonCodes.SnapshotSpoofSuspected, "the snapshot may show a photo or a screen instead of a live person", live.Score, policy.LivenessThreshold, false));
         return output;
     }

@@ -31,7 +31,7 @@ public static class PhotoValidationEndpoints
             if (upload.Bytes is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             if (upload.Bytes.Length == 0) return Results.Problem("The request carries no image.", statusCode: StatusCodes.Status400BadRequest);
             var result = await checker.CheckAsync(upload.Bytes, policy: request.Query["policy"], cancellationToken);
-            return Results.Json(PhotoCheckJson.From(upload.FileName, result), FaceVerifyJson.Options);
+            return Results.Json(result.ToAnswer(upload.FileName), FaceVerifyJson.Options);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -1,7 +1,6 @@
 using FaceVerify.Contracts;
 using FaceVerify.Core.Verification;
 using FaceVerify.Worker.Images;
-using FaceVerify.Worker.Verification;
 using MassTransit;
 
 namespace FaceVerify.Worker.Messaging;
@@ -18,14 +17,7 @@ public sealed class ValidateIdPhotoConsumer(IImageLoader images, IIdPhotoChecker
             return;
         }
         var check = await checker.CheckAsync(loaded.Bytes, context.Message.Policy, context.CancellationToken);
-        await context.RespondAsync(new IdPhotoValidated
-        {
-            Accepted = check.Accepted,
-            Violations = check.Violations.Select(CompletedEvents.ToDto).ToArray(),
-            Measurements = check.Measurements,
-            Policy = check.Policy,
-            Sha256 = check.Sha256,
-        });
+        await context.RespondAsync(check.ToAnswer(file: null));
     }
 }
 

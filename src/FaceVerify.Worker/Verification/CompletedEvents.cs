@@ -1,5 +1,4 @@
 using FaceVerify.Contracts;
-using FaceVerify.Core.Policy;
 using FaceVerify.Core.Verification;
 
 namespace FaceVerify.Worker.Verification;
@@ -7,9 +6,6 @@ namespace FaceVerify.Worker.Verification;
 /// <summary>Maps core results onto the published contract; the contract must not depend on the core's types.</summary>
 internal static class CompletedEvents
 {
-    public static FindingDto ToDto(Finding f) =>
-        new(f.Code, f.Message, f.Value, f.Threshold, f.Severity == Severity.Block ? "block" : "warn");
-
     public static IdentityVerificationCompleted FromResult(
         VerificationSubject subject, VerificationResult result, int attempt, RerunInfo? rerun,
         IReadOnlyDictionary<string, double> extraTimings, DateTimeOffset completedAt) => new()
@@ -19,7 +15,7 @@ internal static class CompletedEvents
         ExamId = subject.ExamId,
         Verdict = result.Verdict == Verdict.Pass ? Verdicts.Pass : Verdicts.Fail,
         RetakeAllowed = result.RetakeAllowed,
-        Findings = result.Findings.Select(ToDto).ToArray(),
+        Findings = result.Findings.Select(f => f.ToDto()).ToArray(),
         Scores = new VerificationScoresDto
         {
             Similarity = result.Scores.Similarity,

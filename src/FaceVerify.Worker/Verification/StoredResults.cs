@@ -1,5 +1,4 @@
 using FaceVerify.Contracts;
-using FaceVerify.Core.Policy;
 using FaceVerify.Core.Verification;
 using FaceVerify.Worker.Records;
 
@@ -15,7 +14,7 @@ internal static class StoredResults
     {
         Verdict = completed.Verdict == Verdicts.Pass ? Verdict.Pass : Verdict.Fail,
         RetakeAllowed = completed.RetakeAllowed,
-        Findings = completed.Findings.Select(ToFinding).ToArray(),
+        Findings = completed.Findings.Select(f => f.ToFinding()).ToArray(),
         Scores = new VerificationScores
         {
             Similarity = completed.Scores.Similarity,
@@ -31,7 +30,4 @@ internal static class StoredResults
         SnapshotSha256 = record.SnapshotSha256,
         Faces = faces,
     };
-
-    private static Finding ToFinding(FindingDto f) =>
-        new(f.Code, f.Message, f.Value, f.Threshold, f.Severity == "warn" ? Severity.Warn : Severity.Block);
 }
