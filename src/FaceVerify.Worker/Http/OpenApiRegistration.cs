@@ -38,6 +38,12 @@ public static class OpenApiRegistration
                     Name = ApiKeyEndpointFilter.HeaderName,
                     Description = "The administrator key (FaceVerify__Admin__ApiKey). 401 without it, 503 when none is configured.",
                 };
+                document.Tags = new HashSet<OpenApiTag>
+                {
+                    new() { Name = RouteShapes.PhotosTag, Description = "The learning platform's upload check: no key needed." },
+                    new() { Name = RouteShapes.VerificationsTag, Description = "Administrators and the HTTP submit route: X-Api-Key." },
+                    new() { Name = RouteShapes.HealthTag, Description = "For the orchestrator." },
+                };
                 // Health checks are mapped as plain request delegates, which the API explorer does not list.
                 document.Paths ??= new OpenApiPaths();
                 document.Paths["/health/live"] = RouteShapes.Health("Live: the process serves HTTP");
@@ -60,6 +66,7 @@ public static class OpenApiRegistration
 /// <summary>Request and response shapes of each route, by method and route template.</summary>
 internal static partial class RouteShapes
 {
+    public const string PhotosTag = "ID photos", VerificationsTag = "Verifications", HealthTag = "Health";
     private const string Json = "application/json";
     private const string Multipart = "multipart/form-data";
 
@@ -69,6 +76,11 @@ internal static partial class RouteShapes
         var route = "/" + Constraint().Replace((context.Description.RelativePath ?? "").Split('?')[0].TrimEnd('/'), "{$1}");
         var method = context.Description.HttpMethod ?? "";
         operation.Responses ??= new OpenApiResponses();
+        // Tags name what the routes are for, not the classes that map them.
+        operation.Tags = new HashSet<OpenApiTagReference>
+        {
+            new(route.StartsWith("/v1/verifications", StringComparison.Ordinal) ? VerificationsTag : PhotosTag, context.Document),
+        };
         if (route.StartsWith("/v1/verifications", StringComparison.Ordinal))
         {
             operation.Security ??= [];
@@ -154,7 +166,7 @@ internal static partial class RouteShapes
             [HttpMethod.Get] = new()
             {
                 Summary = summary,
-                Tags = new HashSet<OpenApiTagReference> { new("Health") },
+                Tags = new HashSet<OpenApiTagReference> { new(HealthTag) },
                 Responses = new OpenApiResponses
                 {
                     ["200"] = new OpenApiResponse
