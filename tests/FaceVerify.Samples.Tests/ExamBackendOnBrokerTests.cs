@@ -2,6 +2,8 @@ using System.Text.Json;
 using FaceVerify.Tests;
 using FaceVerify.Worker.Tests;
 using FaceVerify.Worker.Tests.Broker;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Processing;
 
 namespace FaceVerify.Samples.Tests;
 
@@ -14,7 +16,7 @@ public sealed class ExamBackendOnBrokerTests
     private static string Meds(string name) => SharedData.Path($"id_photo/meds_mugshots_openmpf/{name}-t10_01.jpg");
 
     [Fact]
-    public async Task The_same_person_starts_the_exam_and_another_person_goes_to_a_proctor()
+    public async Task The_same_person_starts_the_exam_a_tilted_head_gets_a_retake_and_another_person_goes_to_a_proctor()
     {
         await using var world = new BrokerWorld();
         await world.StartAsync();
@@ -31,8 +33,20 @@ public sealed class ExamBackendOnBrokerTests
         Assert.False(other.GetProperty("retakeAllowed").GetBoolean());
         Assert.Contains("match.below_threshold", other.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
 
-        // The worker saw exactly these two verifications, each answered once, to the backend's queue and the observer alike.
-        var ids = new[] { same, other }.Select(d => d.GetProperty("verificationId").GetGuid()).ToArray();
+        // The same man with his head tilted 30° (the snapshot rotated in memory, written to this test's folder only).
+        var tilted = Path.Combine(world.Root, "tilted-snapshot.jpg");
+        using (var picture = await Image.LoadAsync(Meds("S048-07")))
+        {
+            picture.Mutate(x => x.Rotate(30));
+            await picture.SaveAsJpegAsync(tilted);
+        }
+        var retake = await CheckInAsync(world, "candidate-s048", Meds("S048-04"), tilted);
+        Assert.Equal(("ask-for-retake", "fail"), (retake.GetProperty("admission").GetString(), retake.GetProperty("verdict").GetString()));
+        Assert.True(retake.GetProperty("retakeAllowed").GetBoolean());
+        Assert.Equal(["snapshot.head_rolled"], retake.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+
+        // The worker saw exactly these verifications, each answered once, to the backend's queue and the observer alike.
+        var ids = new[] { same, other, retake }.Select(d => d.GetProperty("verificationId").GetGuid()).ToArray();
         await world.WaitUntilAnsweredAsync(ids);
         Assert.All(ids, id => Assert.Equal(1, world.CompletedCountById()[id]));
     }
