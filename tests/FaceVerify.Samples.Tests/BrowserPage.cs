@@ -34,10 +34,43 @@ internal sealed class BrowserPage(DevToolsSession page)
         var document = await page.SendAsync("DOM.getDocument", null, cancellationToken);
         var input = await page.SendAsync("DOM.querySelector",
             new { nodeId = document.GetProperty("root").GetProperty("nodeId").GetInt32(), selector }, cancellationToken);
-        await page.SendAsync("DOM.setFileInputFiles", new { files = new[] { file }, nodeId = input.GetProperty("nodeId").GetInt32() }, cancellationToken);
-        var skip = page.Events.Count;
+        // Chromium cannot read a path with ".." in it (FACEVERIFY_SHARED_DATA=$PWD/../shared/data): it posts nothing.
+        await page.SendAsync("DOM.setFileInputFiles", new { files = new[] { Path.GetFullPath(file) }, nodeId = input.GetProperty("nodeId").GetInt32() }, cancellationToken);
+        var chosen = await page.EvaluateAsync($"document.querySelector({JsonSerializer.Serialize(selector)}).files.length", cancellationToken);
+        if (chosen.GetInt32() != 1) throw new InvalidOperationException($"the file input holds {chosen} files after choosing {file}");
+        var form = await page.EvaluateAsync($"document.querySelector({JsonSerializer.Serialize(selector)}).form.action", cancellationToken);
         await page.EvaluateAsync($"document.querySelector({JsonSerializer.Serialize(selector)}).form.requestSubmit(), true", cancellationToken);
-        await page.WaitForEventAsync("Page.loadEventFired", skip, cancellationToken);
+        await WaitUntilLoadedAsync(new Uri(form.GetString()!), cancellationToken);
+    }
+
+    /// <summary>
+    /// Polls until the page at <paramref name="url"/> has loaded: a load event alone can belong to the page before, and
+    /// a script evaluated while the page changes may fail, which only means "not yet".
+    /// </summary>
+    private async Task WaitUntilLoadedAsync(Uri url, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var check = $"location.href === {JsonSerializer.Serialize(url.AbsoluteUri)} && document.readyState === 'complete'";
+        while (true)
+        {
+            try
+            {
+                if ((await page.EvaluateAsync(check, timeout.Token)).GetBoolean()) return;
+            }
+            catch (InvalidOperationException) { }
+            if (timeout.IsCancellationRequested || !await Delay(timeout.Token))
+            {
+                var state = await page.EvaluateAsync("location.href + ' ' + document.readyState", cancellationToken);
+                throw new TimeoutException($"{url} did not load; the page is at {state}");
+            }
+        }
+    }
+
+    private static async Task<bool> Delay(CancellationToken cancellationToken)
+    {
+        try { await Task.Delay(100, cancellationToken); return true; }
+        catch (OperationCanceledException) { return false; }
     }
 
     public Task<JsonElement> EvaluateAsync(string expression, CancellationToken cancellationToken) => page.EvaluateAsync(expression, cancellationToken);

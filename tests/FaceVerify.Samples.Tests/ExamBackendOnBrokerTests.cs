@@ -11,6 +11,7 @@ namespace FaceVerify.Samples.Tests;
 /// samples/ExamBackend as its own process against the worker process on the real RabbitMQ (FACEVERIFY_TEST_RABBITMQ_URI),
 /// pictures through the shared claim-check folder: each candidate gets the admission the verdict calls for.
 /// </summary>
+[Collection(SampleProcess.Collection)]
 public sealed class ExamBackendOnBrokerTests
 {
     private static string Meds(string name) => SharedData.Path($"id_photo/meds_mugshots_openmpf/{name}-t10_01.jpg");

@@ -9,6 +9,9 @@ namespace FaceVerify.Samples.Tests;
 /// <summary>A built sample run as its own process with its settings in the environment, as its owner would run it.</summary>
 internal sealed class SampleProcess : IDisposable
 {
+    /// <summary>The tests that run a worker and a sample take turns: two cores, and other test assemblies run beside them.</summary>
+    public const string Collection = "Samples against a worker";
+
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
