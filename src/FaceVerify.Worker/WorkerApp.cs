@@ -28,12 +28,14 @@ public static class WorkerApp
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(35));
 
         AddServices(builder.Services, configuration);
+        builder.Services.AddFaceVerifyOpenApi();
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapFaceVerifyHealth();
         app.MapPhotoValidation(http);
         app.MapAdmin(http);
+        app.MapFaceVerifyOpenApi();
         return app;
     }
 

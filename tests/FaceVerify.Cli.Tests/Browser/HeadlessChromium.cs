@@ -31,7 +31,8 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
             .SelectMany(dir => new[] { "chromium", "chromium-browser" }.Select(name => Path.Combine(dir, name)))
             .FirstOrDefault(File.Exists);
 
-    public static async Task<HeadlessChromium> StartAsync(CancellationToken cancellationToken)
+    /// <param name="reachable">Loopback origins (<c>127.0.0.1:8080</c>) the browser may load directly; everything else hits the closed proxy.</param>
+    public static async Task<HeadlessChromium> StartAsync(CancellationToken cancellationToken, params string[] reachable)
     {
         var executable = Executable() ?? throw new InvalidOperationException("chromium is not installed; scripts/test.sh installs it with apt-get");
         var profile = Directory.CreateTempSubdirectory("faceverify-chromium-").FullName;
@@ -41,7 +42,7 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
                      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                      "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-default-apps", "--hide-scrollbars",
                      $"--user-data-dir={profile}", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-                     $"--proxy-server=http://127.0.0.1:{ClosedPort()}", "--proxy-bypass-list=<-loopback>", "about:blank",
+                     $"--proxy-server=http://127.0.0.1:{ClosedPort()}", $"--proxy-bypass-list={string.Join(';', ["<-loopback>", .. reachable])}", "about:blank",
                  })
             start.ArgumentList.Add(argument);
 
