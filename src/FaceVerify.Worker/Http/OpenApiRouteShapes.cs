@@ -45,7 +45,7 @@ internal static partial class OpenApiRouteShapes
                         [Multipart] = new() { Schema = Form(("photo", Binary(), true)) },
                     },
                 };
-                operation.Responses["200"] = await JsonResponseAsync<PhotoCheckJson>("One line of `check-photo --json`.", context, cancellationToken);
+                operation.Responses["200"] = await JsonResponseAsync<IdPhotoValidated>("One line of `check-photo --json`.", context, cancellationToken);
                 operation.Responses["400"] = new OpenApiResponse { Description = "The request carries no image (problem details)." };
                 operation.Responses["413"] = new OpenApiResponse { Description = "The body is over the cap." };
                 break;
