@@ -54,8 +54,7 @@ public static class WorkerApp
 
         services.AddSingleton<IImageLoader, ImageInputLoader>();
         AddImageFetchClient(services, configuration);
-        services.AddSingleton<IVerificationRecordStore, SqliteVerificationRecordStore>();
-        services.AddSingleton<IEvidenceStore, FileSystemEvidenceStore>();
+        services.AddRecordStores(configuration);   // SQLite or PostgreSQL, and the claim-check repository
         services.AddScoped<IVerificationService, RecordedVerificationService>();
         services.AddHostedService<RetentionSweeper>();
 

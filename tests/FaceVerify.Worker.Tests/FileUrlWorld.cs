@@ -24,7 +24,9 @@ internal sealed class FileUrlWorld : IDisposable
         Evidence = new FileSystemEvidenceStore(Microsoft.Extensions.Options.Options.Create(Records), TimeProvider.System);
         var fetch = Microsoft.Extensions.Options.Options.Create(new ImageFetchOptions { AllowFileUrls = true });
         var loader = new ImageInputLoader(new AllowListedImageFetcher(new HttpClient(), fetch), fetch);
-        Service = new RecordedVerificationService(RecordStore, Evidence, loader, Verifier, new FakeModelSet(),
+        var claimant = new VerificationClaimant(RecordStore, Microsoft.Extensions.Options.Options.Create(Records),
+            WorkerInstance.ForThisProcess(), TimeProvider.System);
+        Service = new RecordedVerificationService(RecordStore, claimant, Evidence, loader, Verifier, new FakeModelSet(),
             new WorkerTelemetry(_metrics.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
             TimeProvider.System, NullLogger<RecordedVerificationService>.Instance);
     }

@@ -1,4 +1,5 @@
 using FaceVerify.Worker.Options;
+using FaceVerify.Worker.Records;
 using MassTransit;
 using MassTransit.MessageData;
 
@@ -9,4 +10,17 @@ public static class MessageDataRepositories
 {
     public static IMessageDataRepository FileSystem(MessageDataOptions options) =>
         new FileSystemMessageDataRepository(Directory.CreateDirectory(options.Path));
+
+    /// <summary>
+    /// For a bus client outside the worker's host: the provider and connection string come from the same environment
+    /// variables the worker reads (<c>FaceVerify__MessageData__Provider</c>, <c>FaceVerify__Postgres__ConnectionString</c>).
+    /// </summary>
+    public static IMessageDataRepository FromEnvironment(string fileSystemPath)
+    {
+        var provider = Environment.GetEnvironmentVariable("FaceVerify__MessageData__Provider");
+        if (!string.Equals(provider, nameof(MessageDataProvider.Postgres), StringComparison.OrdinalIgnoreCase))
+            return FileSystem(new MessageDataOptions { Path = fileSystemPath });
+        var postgres = new PostgresOptions { ConnectionString = Environment.GetEnvironmentVariable("FaceVerify__Postgres__ConnectionString") };
+        return new PostgresMessageDataRepository(new PostgresDatabase(Microsoft.Extensions.Options.Options.Create(postgres)), TimeProvider.System);
+    }
 }

@@ -1,8 +1,14 @@
 namespace FaceVerify.Worker.Options;
 
+/// <summary>Sqlite: one worker, embedded. Postgres: any number of workers sharing records, claims and evidence.</summary>
+public enum RecordProvider { Sqlite, Postgres }
+
 /// <summary>Section <c>FaceVerify:Records</c>: where records and re-run evidence live, and for how long.</summary>
 public sealed record RecordOptions
 {
+    public RecordProvider Provider { get; init; } = RecordProvider.Sqlite;
+    /// <summary>How long a claim holds before another worker may take it over (its holder died mid-run).</summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(2);
     public string DatabasePath { get; init; } = System.IO.Path.Combine("data", "verifications.db");
     public string EvidencePath { get; init; } = System.IO.Path.Combine("data", "evidence");
     public TimeSpan EvidenceRetention { get; init; } = TimeSpan.FromDays(30);

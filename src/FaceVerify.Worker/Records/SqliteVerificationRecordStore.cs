@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace FaceVerify.Worker.Records;
 
 /// <summary>Records in an embedded SQLite file (WAL, one short connection per call; pooling keeps that cheap).</summary>
-public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
+public sealed partial class SqliteVerificationRecordStore : IVerificationRecordStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _connectionString;
@@ -33,21 +33,8 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
         command.Parameters.AddWithValue("$id", verificationId.ToString());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
-        return new VerificationRecord
-        {
-            VerificationId = verificationId,
-            CandidateId = reader.GetString(0),
-            ExamId = reader.GetString(1),
-            IdPhotoSha256 = reader.GetString(2),
-            SnapshotSha256 = reader.GetString(3),
-            ExtraFrameSha256s = JsonSerializer.Deserialize<string[]>(reader.GetString(4), Json) ?? [],
-            RequestedPolicy = reader.IsDBNull(5) ? null : reader.GetString(5),
-            RequestedAt = DateTimeOffset.Parse(reader.GetString(6), System.Globalization.CultureInfo.InvariantCulture),
-            Attempts = reader.GetInt32(7),
-            DuplicatesAnswered = reader.GetInt32(8),
-            LatestResult = JsonSerializer.Deserialize<IdentityVerificationCompleted>(reader.GetString(9), Json)!,
-            PreviousResult = reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<IdentityVerificationCompleted>(reader.GetString(10), Json),
-        };
+        return VerificationRecordColumns.Read(verificationId, reader,
+            (r, i) => DateTimeOffset.Parse(r.GetString(i), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async Task SaveAsync(VerificationRecord record, CancellationToken cancellationToken)
@@ -132,6 +119,7 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
             """;
         await command.ExecuteNonQueryAsync();
         await AddColumnIfMissingAsync(connection, "previous_result_json", "TEXT NULL");
+        await CreateClaimTableAsync(connection);
     }
 
     /// <summary>Databases created by an earlier version lack newer columns; SQLite has no ADD COLUMN IF NOT EXISTS.</summary>

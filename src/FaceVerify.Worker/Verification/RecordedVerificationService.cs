@@ -14,6 +14,7 @@ namespace FaceVerify.Worker.Verification;
 /// </summary>
 public sealed class RecordedVerificationService(
     IVerificationRecordStore records,
+    VerificationClaimant claimant,
     IEvidenceStore evidenceStore,
     IImageLoader images,
     IIdentityVerifier verifier,
@@ -26,7 +27,8 @@ public sealed class RecordedVerificationService(
 
     public async Task<VerificationOutcome> VerifyAsync(VerifyIdentity request, CancellationToken cancellationToken)
     {
-        if (await records.FindAsync(request.VerificationId, cancellationToken) is { } existing)
+        // Claimed before computing: of every worker sharing the store, one computes and the others answer from its record.
+        if (await claimant.ClaimOrAwaitAsync(request.VerificationId, cancellationToken) is { } existing)
         {
             await records.CountDuplicateAsync(request.VerificationId, cancellationToken);
             telemetry.AnsweredFromRecord();

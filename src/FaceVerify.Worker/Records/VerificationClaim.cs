@@ -1,0 +1,6 @@
+namespace FaceVerify.Worker.Records;
+
+public enum VerificationClaimOutcome { Won, Completed, HeldByOther }
+
+/// <param name="Record">The finished record when Outcome is Completed, else null.</param>
+public sealed record VerificationClaim(VerificationClaimOutcome Outcome, VerificationRecord? Record);
