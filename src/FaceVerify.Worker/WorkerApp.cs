@@ -1,4 +1,5 @@
 using FaceVerify.Worker.Http;
+using FaceVerify.Worker.Idempotency;
 using FaceVerify.Worker.Images;
 using FaceVerify.Worker.Messaging;
 using FaceVerify.Worker.Options;
@@ -55,6 +56,8 @@ public static class WorkerApp
         services.AddSingleton<IImageLoader, ImageInputLoader>();
         AddImageFetchClient(services, configuration);
         services.AddRecordStores(configuration);   // SQLite or PostgreSQL, and the claim-check repository
+        services.AddSingleton<WorkerInstance>();
+        services.AddSingleton<VerificationClaims>();
         services.AddScoped<IVerificationService, RecordedVerificationService>();
         services.AddHostedService<RetentionSweeper>();
 

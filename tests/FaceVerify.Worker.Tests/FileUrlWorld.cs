@@ -1,4 +1,5 @@
 using FaceVerify.Contracts;
+using FaceVerify.Worker.Idempotency;
 using FaceVerify.Worker.Images;
 using FaceVerify.Worker.Options;
 using FaceVerify.Worker.Records;
@@ -22,11 +23,17 @@ internal sealed class FileUrlWorld : IDisposable
         Records = new RecordOptions { DatabasePath = Path.Combine(root, "records.db"), EvidencePath = Path.Combine(root, "evidence") };
         RecordStore = new SqliteVerificationRecordStore(Microsoft.Extensions.Options.Options.Create(Records));
         Evidence = new FileSystemEvidenceStore(Microsoft.Extensions.Options.Options.Create(Records), TimeProvider.System);
+        Service = NewService(RecordStore);
+    }
+
+    /// <summary>Another consumer of the same records (its own store object over the same file, its own claims), as a second worker would be.</summary>
+    public RecordedVerificationService NewService(IVerificationRecordStore? store = null)
+    {
+        store ??= new SqliteVerificationRecordStore(Microsoft.Extensions.Options.Options.Create(Records));
         var fetch = Microsoft.Extensions.Options.Options.Create(new ImageFetchOptions { AllowFileUrls = true });
         var loader = new ImageInputLoader(new AllowListedImageFetcher(new HttpClient(), fetch), fetch);
-        var claimant = new VerificationClaimant(RecordStore, Microsoft.Extensions.Options.Options.Create(Records),
-            WorkerInstance.ForThisProcess(), TimeProvider.System);
-        Service = new RecordedVerificationService(RecordStore, claimant, Evidence, loader, Verifier, new FakeModelSet(),
+        var claims = new VerificationClaims(store, new WorkerInstance(), Microsoft.Extensions.Options.Options.Create(Records), TimeProvider.System);
+        return new RecordedVerificationService(store, claims, Evidence, loader, Verifier, new FakeModelSet(),
             new WorkerTelemetry(_metrics.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
             TimeProvider.System, NullLogger<RecordedVerificationService>.Instance);
     }

@@ -7,10 +7,10 @@ public enum RecordProvider { Sqlite, Postgres }
 public sealed record RecordOptions
 {
     public RecordProvider Provider { get; init; } = RecordProvider.Sqlite;
-    /// <summary>How long a claim holds before another worker may take it over (its holder died mid-run).</summary>
-    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(2);
     public string DatabasePath { get; init; } = System.IO.Path.Combine("data", "verifications.db");
     public string EvidencePath { get; init; } = System.IO.Path.Combine("data", "evidence");
     public TimeSpan EvidenceRetention { get; init; } = TimeSpan.FromDays(30);
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromHours(1);
+    /// <summary>How long a claimed VerificationId stays with the worker computing it before another may take it over.</summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(2);
 }

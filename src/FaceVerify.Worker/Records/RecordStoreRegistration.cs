@@ -1,7 +1,6 @@
 using FaceVerify.Worker.Http;
 using FaceVerify.Worker.Messaging;
 using FaceVerify.Worker.Options;
-using FaceVerify.Worker.Verification;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +18,6 @@ public static class RecordStoreRegistration
         var records = configuration.GetSection("FaceVerify:Records").Get<RecordOptions>() ?? new RecordOptions();
         var messageData = configuration.GetSection("FaceVerify:MessageData").Get<MessageDataOptions>() ?? new MessageDataOptions();
         services.AddOptions<PostgresOptions>().Bind(configuration.GetSection("FaceVerify:Postgres"));
-        services.AddSingleton(WorkerInstance.ForThisProcess());
-        services.AddSingleton<VerificationClaimant>();
 
         var usesPostgres = records.Provider == RecordProvider.Postgres || messageData.Provider == MessageDataProvider.Postgres;
         if (usesPostgres)

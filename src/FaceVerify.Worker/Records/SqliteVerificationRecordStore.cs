@@ -7,14 +7,16 @@ using Microsoft.Extensions.Options;
 namespace FaceVerify.Worker.Records;
 
 /// <summary>Records in an embedded SQLite file (WAL, one short connection per call; pooling keeps that cheap).</summary>
-public sealed partial class SqliteVerificationRecordStore : IVerificationRecordStore
+public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _connectionString;
     private readonly Lazy<Task> _schema;
+    private readonly TimeProvider _clock;
 
-    public SqliteVerificationRecordStore(IOptions<RecordOptions> options)
+    public SqliteVerificationRecordStore(IOptions<RecordOptions> options, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         var path = Path.GetFullPath(options.Value.DatabasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
@@ -33,8 +35,58 @@ public sealed partial class SqliteVerificationRecordStore : IVerificationRecordS
         command.Parameters.AddWithValue("$id", verificationId.ToString());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
-        return VerificationRecordColumns.Read(verificationId, reader,
-            (r, i) => DateTimeOffset.Parse(r.GetString(i), System.Globalization.CultureInfo.InvariantCulture));
+        return new VerificationRecord
+        {
+            VerificationId = verificationId,
+            CandidateId = reader.GetString(0),
+            ExamId = reader.GetString(1),
+            IdPhotoSha256 = reader.GetString(2),
+            SnapshotSha256 = reader.GetString(3),
+            ExtraFrameSha256s = JsonSerializer.Deserialize<string[]>(reader.GetString(4), Json) ?? [],
+            RequestedPolicy = reader.IsDBNull(5) ? null : reader.GetString(5),
+            RequestedAt = DateTimeOffset.Parse(reader.GetString(6), System.Globalization.CultureInfo.InvariantCulture),
+            Attempts = reader.GetInt32(7),
+            DuplicatesAnswered = reader.GetInt32(8),
+            LatestResult = JsonSerializer.Deserialize<IdentityVerificationCompleted>(reader.GetString(9), Json)!,
+            PreviousResult = reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<IdentityVerificationCompleted>(reader.GetString(10), Json),
+        };
+    }
+
+    public async Task<VerificationClaim> ClaimAsync(Guid verificationId, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        await using var connection = await OpenAsync(cancellationToken);
+        bool won;
+        await using (var claim = connection.CreateCommand())
+        {
+            // One statement, so atomic across processes on the file: a new claim, or a takeover of one whose lease ran out.
+            claim.CommandText = """
+                INSERT INTO verification_claims (verification_id, owner, claimed_at, expires_at) VALUES ($id, $owner, $now, $expires)
+                ON CONFLICT (verification_id) DO UPDATE SET
+                    owner = excluded.owner, claimed_at = excluded.claimed_at, expires_at = excluded.expires_at
+                WHERE verification_claims.expires_at <= $now
+                """;
+            claim.Parameters.AddWithValue("$id", verificationId.ToString());
+            claim.Parameters.AddWithValue("$owner", owner);
+            claim.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            claim.Parameters.AddWithValue("$expires", (now + lease).ToUnixTimeMilliseconds());
+            won = await claim.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+        // Save writes the record before it ends the claim, so a claim won after a finished run still finds the record here.
+        if (await FindAsync(verificationId, cancellationToken) is { } record)
+        {
+            if (won) await EndClaimAsync(connection, verificationId, cancellationToken);
+            return new VerificationClaim(VerificationClaimOutcome.Completed, record);
+        }
+        return new VerificationClaim(won ? VerificationClaimOutcome.Won : VerificationClaimOutcome.HeldByOther, null);
+    }
+
+    private static async Task EndClaimAsync(SqliteConnection connection, Guid verificationId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM verification_claims WHERE verification_id = $id";
+        command.Parameters.AddWithValue("$id", verificationId.ToString());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task SaveAsync(VerificationRecord record, CancellationToken cancellationToken)
@@ -72,6 +124,7 @@ public sealed partial class SqliteVerificationRecordStore : IVerificationRecordS
         p.AddWithValue("$completedAt", result.CompletedAt.ToString("O"));
         p.AddWithValue("$previous", record.PreviousResult is { } previous ? JsonSerializer.Serialize(previous, Json) : DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await EndClaimAsync(connection, record.VerificationId, cancellationToken);
     }
 
     public async Task CountDuplicateAsync(Guid verificationId, CancellationToken cancellationToken)
@@ -116,10 +169,14 @@ public sealed partial class SqliteVerificationRecordStore : IVerificationRecordS
                 result_json TEXT NOT NULL,
                 completed_at TEXT NOT NULL,
                 previous_result_json TEXT NULL);
+            CREATE TABLE IF NOT EXISTS verification_claims (
+                verification_id TEXT PRIMARY KEY,
+                owner TEXT NOT NULL,
+                claimed_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL);
             """;
         await command.ExecuteNonQueryAsync();
         await AddColumnIfMissingAsync(connection, "previous_result_json", "TEXT NULL");
-        await CreateClaimTableAsync(connection);
     }
 
     /// <summary>Databases created by an earlier version lack newer columns; SQLite has no ADD COLUMN IF NOT EXISTS.</summary>

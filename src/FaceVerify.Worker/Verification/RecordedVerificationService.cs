@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using FaceVerify.Contracts;
 using FaceVerify.Core.Verification;
+using FaceVerify.Worker.Idempotency;
 using FaceVerify.Worker.Images;
 using FaceVerify.Worker.Records;
 using FaceVerify.Worker.Telemetry;
@@ -9,12 +10,13 @@ using FaceVerify.Worker.Telemetry;
 namespace FaceVerify.Worker.Verification;
 
 /// <summary>
-/// Loads the images, runs the core, keeps evidence and the record, in that order: the record is
-/// written before anything is published, so a redelivery after a crash finds it and does not compute again.
+/// Claims the VerificationId, then loads the images, runs the core, keeps evidence and the record, in that order: the
+/// record is written before anything is published, so a redelivery after a crash finds it and does not compute again,
+/// and a delivery that arrives while another computes waits for that result (<see cref="VerificationClaims"/>).
 /// </summary>
 public sealed class RecordedVerificationService(
     IVerificationRecordStore records,
-    VerificationClaimant claimant,
+    VerificationClaims claims,
     IEvidenceStore evidenceStore,
     IImageLoader images,
     IIdentityVerifier verifier,
@@ -27,8 +29,7 @@ public sealed class RecordedVerificationService(
 
     public async Task<VerificationOutcome> VerifyAsync(VerifyIdentity request, CancellationToken cancellationToken)
     {
-        // Claimed before computing: of every worker sharing the store, one computes and the others answer from its record.
-        if (await claimant.ClaimOrAwaitAsync(request.VerificationId, cancellationToken) is { } existing)
+        if (await claims.ClaimOrAwaitAsync(request.VerificationId, cancellationToken) is { } existing)
         {
             await records.CountDuplicateAsync(request.VerificationId, cancellationToken);
             telemetry.AnsweredFromRecord();
@@ -36,7 +37,19 @@ public sealed class RecordedVerificationService(
                 request.VerificationId, existing.LatestResult.Attempt);
             return new VerificationOutcome(existing.LatestResult, FromRecord: true);
         }
+        try
+        {
+            return await ComputeAsync(request, cancellationToken);
+        }
+        catch
+        {
+            claims.Abandon(request.VerificationId);
+            throw;
+        }
+    }
 
+    private async Task<VerificationOutcome> ComputeAsync(VerifyIdentity request, CancellationToken cancellationToken)
+    {
         using var activity = telemetry.Activities.StartActivity("verify");
         var subject = new VerificationSubject(request.VerificationId, request.CandidateId, request.ExamId);
         var fetchStarted = Stopwatch.GetTimestamp();
