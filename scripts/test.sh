@@ -17,7 +17,8 @@ run_tmp="$(mktemp -d "${TMPDIR:-/tmp}/faceverify-test.XXXXXX")"
 chmod 755 "$run_tmp"
 export TMPDIR="$run_tmp"
 export FACEVERIFY_RABBITMQ_STATE="$run_tmp/rabbitmq"
-cleanup() { scripts/rabbitmq.sh stop; rm -rf "$run_tmp"; }
+export FACEVERIFY_POSTGRES_STATE="$run_tmp/postgres"
+cleanup() { scripts/rabbitmq.sh stop; scripts/postgres.sh stop; rm -rf "$run_tmp"; }
 trap cleanup EXIT
 
 # The report test opens pages in Debian's chromium; CJK fonts so the Chinese report renders as text, not boxes.
@@ -29,6 +30,9 @@ scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
 scripts/rabbitmq.sh start || { echo "0 passed, 1 failed"; exit 1; }
 export FACEVERIFY_TEST_RABBITMQ_URI="rabbitmq://127.0.0.1:5672/"
 export FACEVERIFY_TEST_RABBITMQCTL="$root/scripts/rabbitmq.sh ctl"
+# The shared-database tests (records, claims, two workers on one database) run on a PostgreSQL cluster of this run.
+scripts/postgres.sh start || { echo "0 passed, 1 failed"; exit 1; }
+export FACEVERIFY_TEST_POSTGRES="$(cat "$FACEVERIFY_POSTGRES_STATE/connection")"
 
 dotnet test FaceVerify.sln -c Release --no-build -nologo \
   --results-directory "$root/artifacts/test-results" 2>&1 | tee "$log"

@@ -11,8 +11,8 @@ public sealed record BusConnection(Uri Bus, string MessageDataPath)
     public static string DefaultMessageDataPath =>
         Environment.GetEnvironmentVariable("FaceVerify__MessageData__Path") ?? MessageDataOptions.DefaultPath;
 
-    public IMessageDataRepository CreateRepository() =>
-        MessageDataRepositories.FileSystem(new MessageDataOptions { Path = MessageDataPath });
+    /// <summary>The folder, or the shared PostgreSQL store when FaceVerify__MessageData__Provider=Postgres.</summary>
+    public IMessageDataRepository CreateRepository() => MessageDataRepositories.FromEnvironment(MessageDataPath);
 
     /// <summary>A RabbitMQ bus, not yet started; <paramref name="configure"/> adds receive endpoints.</summary>
     public IBusControl CreateBus(IMessageDataRepository repository, Action<IRabbitMqBusFactoryConfigurator>? configure = null) =>

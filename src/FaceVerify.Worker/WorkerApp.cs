@@ -57,10 +57,9 @@ public static class WorkerApp
 
         services.AddSingleton<IImageLoader, ImageInputLoader>();
         AddImageFetchClient(services, configuration);
-        services.AddSingleton<IVerificationRecordStore, SqliteVerificationRecordStore>();
+        services.AddRecordStores(configuration);   // SQLite or PostgreSQL, and the claim-check repository
         services.AddSingleton<WorkerInstance>();
         services.AddSingleton<VerificationClaims>();
-        services.AddSingleton<IEvidenceStore, FileSystemEvidenceStore>();
         services.AddScoped<IVerificationService, RecordedVerificationService>();
         services.AddHostedService<RetentionSweeper>();
 

@@ -14,7 +14,11 @@ var idsFile = new Option<FileInfo>("--ids") { Required = true };
 var pairsFile = new Option<FileInfo>("--pairs") { Required = true };
 var wait = new Option<bool>("--wait");
 var timeout = new Option<TimeSpan>("--timeout") { DefaultValueFactory = _ => TimeSpan.FromMinutes(10) };
-var root = new RootCommand("FaceVerify load publisher") { bus, messageData, idsFile, pairsFile, wait, timeout };
+// Every Nth request is published twice at the same moment with the same VerificationId (0: none), as a client that
+// retried too early would; --summary prints one JSON line of what was answered instead of failing on a timeout.
+var twiceEvery = new Option<int>("--send-twice-every");
+var summary = new Option<bool>("--summary");
+var root = new RootCommand("FaceVerify load publisher") { bus, messageData, idsFile, pairsFile, wait, timeout, twiceEvery, summary };
 root.SetAction(async (parse, cancellationToken) =>
 {
     var ids = (await File.ReadAllLinesAsync(parse.GetValue(idsFile)!.FullName, cancellationToken))
@@ -44,7 +48,7 @@ root.SetAction(async (parse, cancellationToken) =>
         for (var i = 0; i < ids.Length; i++)
         {
             var pair = pairs[i % pairs.Length];
-            await publisher.PublishAsync(new VerifyIdentity
+            var request = new VerifyIdentity
             {
                 VerificationId = ids[i],
                 CandidateId = $"load-{i}",
@@ -52,10 +56,20 @@ root.SetAction(async (parse, cancellationToken) =>
                 IdPhoto = uploaded[pair[0]],
                 Snapshot = uploaded[pair[1]],
                 RequestedAt = DateTimeOffset.UtcNow,
-            }, cancellationToken);
+            };
+            var copies = parse.GetValue(twiceEvery) is > 0 and var every && i % every == 0 ? 2 : 1;
+            await Task.WhenAll(Enumerable.Range(0, copies).Select(_ => publisher.PublishAsync(request, cancellationToken)));
         }
         Console.WriteLine($"published {ids.Length}");
         if (!parse.GetValue(wait)) return 0;
+        if (parse.GetValue(summary))
+        {
+            var all = Task.WhenAll(pending.Select(p => p.Completion));
+            await Task.WhenAny(all, Task.Delay(parse.GetValue(timeout), cancellationToken));
+            var answered = pending.Count(p => p.Completion.IsCompletedSuccessfully);
+            Console.WriteLine($$"""{"requests":{{ids.Length}},"answered":{{answered}},"seconds":{{started.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}}}""");
+            return answered == ids.Length ? 0 : 1;
+        }
 
         await Task.WhenAll(pending.Select(p => p.Completion)).WaitAsync(parse.GetValue(timeout), cancellationToken);
         var seconds = started.Elapsed.TotalSeconds;

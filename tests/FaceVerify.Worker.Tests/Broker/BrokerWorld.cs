@@ -31,6 +31,8 @@ internal sealed class BrokerWorld : IAsyncDisposable
     public string MessageDataPath => Path.Combine(Root, "message-data");
     public RecordOptions Records => new() { DatabasePath = Path.Combine(Root, "records.db"), EvidencePath = Path.Combine(Root, "evidence") };
     public ConcurrentQueue<IdentityVerificationCompleted> Completed { get; } = new();
+    /// <summary>Environment variables for every worker and publisher this world starts.</summary>
+    public Dictionary<string, string> ProcessEnvironment { get; } = [];
 
     public IReadOnlyDictionary<Guid, int> CompletedCountById() =>
         Completed.GroupBy(c => c.VerificationId).ToDictionary(g => g.Key, g => g.Count());
@@ -46,7 +48,7 @@ internal sealed class BrokerWorld : IAsyncDisposable
         await _observerBus.StartAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
     }
 
-    public WorkerProcess StartWorker() => WorkerProcess.Start(BusUri, MessageDataPath, Records);
+    public WorkerProcess StartWorker() => WorkerProcess.Start(BusUri, MessageDataPath, Records, ProcessEnvironment);
 
     public async Task<string> WriteIdsAsync(IEnumerable<Guid> ids)
     {
@@ -56,14 +58,15 @@ internal sealed class BrokerWorld : IAsyncDisposable
     }
 
     /// <summary>Starts the publisher as a separate process; the caller awaits its exit.</summary>
-    public async Task<Process> StartPublisherAsync(IReadOnlyList<Guid> ids)
+    public async Task<Process> StartPublisherAsync(IReadOnlyList<Guid> ids, params string[] extraArguments)
     {
         var pairs = Path.Combine(Root, "pairs.txt");
         await File.WriteAllLinesAsync(pairs, TestPaths.LfwPairs.Select(p => $"{p.IdPhoto}|{p.Snapshot}"));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { TestPaths.PublisherDll, "--bus", BusUri.ToString(), "--message-data", MessageDataPath,
-                     "--ids", await WriteIdsAsync(ids), "--pairs", pairs })
+                     "--ids", await WriteIdsAsync(ids), "--pairs", pairs }.Concat(extraArguments))
             start.ArgumentList.Add(arg);
+        foreach (var (name, value) in ProcessEnvironment) start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

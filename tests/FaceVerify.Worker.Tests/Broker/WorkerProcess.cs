@@ -23,7 +23,8 @@ internal sealed class WorkerProcess : IDisposable
         process.BeginErrorReadLine();
     }
 
-    public static WorkerProcess Start(Uri bus, string messageDataPath, RecordOptions records)
+    /// <param name="environment">Added last, so it may override the defaults (e.g. the PostgreSQL providers).</param>
+    public static WorkerProcess Start(Uri bus, string messageDataPath, RecordOptions records, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -35,6 +36,7 @@ internal sealed class WorkerProcess : IDisposable
         start.Environment["FaceVerify__Records__EvidencePath"] = records.EvidencePath;
         start.Environment["FaceVerify__Consumers__RetryMaxIntervalMs"] = "2000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         return new WorkerProcess(Process.Start(start)!, port);
     }
 

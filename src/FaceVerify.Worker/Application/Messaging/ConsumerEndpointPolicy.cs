@@ -25,6 +25,7 @@ public sealed class ConsumerEndpointPolicy(IOptions<ConsumerOptions> options)
             r.Handle<TimeoutException>();
             r.Handle<HttpRequestException>();
             r.Handle<SqliteException>(IsTransient);
+            r.Handle<Npgsql.NpgsqlException>(e => e.IsTransient);
             r.Handle<RequestTimeoutException>();
             r.Handle<MassTransitException>(e => e is not MessageDataException);
         });

@@ -11,8 +11,6 @@ public static class MessagingRegistration
         var transport = configuration.GetSection("FaceVerify").Get<TransportOptions>() ?? new TransportOptions();
         services.AddSingleton<ConsumerEndpointPolicy>();
         services.AddSingleton<CompletedEventWaiter>();
-        services.AddSingleton<IMessageDataRepository>(sp => MessageDataRepositories.FileSystem(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MessageDataOptions>>().Value));
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             o.WaitUntilStarted = false;   // the HTTP checks serve while the broker is away; /health/ready says so

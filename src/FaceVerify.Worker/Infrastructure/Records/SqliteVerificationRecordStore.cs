@@ -36,23 +36,8 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
         command.Parameters.AddWithValue("$id", verificationId.ToString());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
-        return new VerificationRecord
-        {
-            VerificationId = verificationId,
-            CandidateId = reader.GetString(0),
-            ExamId = reader.GetString(1),
-            IdPhotoSha256 = reader.GetString(2),
-            SnapshotSha256 = reader.GetString(3),
-            ExtraFrameSha256s = JsonSerializer.Deserialize<string[]>(reader.GetString(4), Json) ?? [],
-            RequestedPolicy = reader.IsDBNull(5) ? null : reader.GetString(5),
-            RequestedAt = DateTimeOffset.Parse(reader.GetString(6), System.Globalization.CultureInfo.InvariantCulture),
-            Attempts = reader.GetInt32(7),
-            DuplicatesAnswered = reader.GetInt32(8),
-            LatestResult = JsonSerializer.Deserialize<IdentityVerificationCompleted>(reader.GetString(9), Json)!,
-            PreviousResult = reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<IdentityVerificationCompleted>(reader.GetString(10), Json),
-            LatestFaces = reader.IsDBNull(11) ? null : JsonSerializer.Deserialize<VerificationFaces>(reader.GetString(11), Json),
-            PreviousFaces = reader.IsDBNull(12) ? null : JsonSerializer.Deserialize<VerificationFaces>(reader.GetString(12), Json),
-        };
+        return VerificationRecordColumns.Read(verificationId, reader,
+            (r, i) => DateTimeOffset.Parse(r.GetString(i), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async Task<VerificationClaim> ClaimAsync(Guid verificationId, string owner, TimeSpan lease, CancellationToken cancellationToken)
@@ -127,8 +112,8 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
         p.AddWithValue("$result", JsonSerializer.Serialize(result, Json));
         p.AddWithValue("$completedAt", result.CompletedAt.ToString("O"));
         p.AddWithValue("$previous", record.PreviousResult is { } previous ? JsonSerializer.Serialize(previous, Json) : DBNull.Value);
-        p.AddWithValue("$faces", record.LatestFaces is { } faces ? JsonSerializer.Serialize(faces, Json) : DBNull.Value);
-        p.AddWithValue("$previousFaces", record.PreviousFaces is { } previousFaces ? JsonSerializer.Serialize(previousFaces, Json) : DBNull.Value);
+        p.AddWithValue("$faces", VerificationRecordColumns.FacesColumn(record.LatestFaces));
+        p.AddWithValue("$previousFaces", VerificationRecordColumns.FacesColumn(record.PreviousFaces));
         await command.ExecuteNonQueryAsync(cancellationToken);
         await EndClaimAsync(connection, record.VerificationId, cancellationToken);
     }
