@@ -10,6 +10,8 @@ var root = new RootCommand("faceverify: face identity verification for remote ex
     InspectCommand.Build(),
     EvalCommand.Build(),
     CalibrateCommand.Build(),
+    MatchSetsCommand.Build(),
+    TrainMatchAdaptationCommand.Build(),
     TrainLivenessCommand.Build(),
     BenchCommand.Build(),
     FaceVerify.BusClient.BusCommands.BuildSubmitCommand(),
