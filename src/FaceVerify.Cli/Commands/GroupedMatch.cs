@@ -47,7 +47,9 @@ internal static class GroupedMatch
         foreach (var far in Fars)
         {
             var (group, threshold) = GroupScores.Worst(figures, far);
-            Console.Out.WriteLine($"worst group at FAR {far}: {group}, threshold {threshold:0.0000}");
+            var tooSmall = figures.Where(f => !f.CanPlace(far)).Select(f => f.Group).ToList();
+            Console.Out.WriteLine($"worst group at FAR {far}: {(group.Length > 0 ? $"{group}, threshold {threshold:0.0000}" : "none")}" +
+                (tooSmall.Count > 0 ? $" (too few pairs of people to place it: {string.Join(", ", tooSmall)})" : ""));
         }
     }
 }

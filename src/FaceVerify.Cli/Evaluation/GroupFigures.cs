@@ -13,10 +13,17 @@ internal sealed record GroupOperating(double Far, double Threshold, double Tar);
 internal sealed record GroupFigure(
     string Group, int People, int Images, int Failures, long GenuinePairs, long ImpostorPairs,
     double Threshold, double FarAtThreshold, double TarAtThreshold, IReadOnlyList<GroupOperating> Points,
-    double HardestFarAtThreshold, double? LookAlikeAcceptedAtThreshold)
+    double HardestFarAtThreshold, double? LookAlikeAcceptedAtThreshold, long PersonPairs)
 {
+    /// <summary>
+    /// Whether this group can place a threshold at <paramref name="far"/>: it needs at least 1/FAR pairs of different
+    /// PEOPLE, because the picture pairs of one pair of people are near copies of each other (NUAA's 1,440 impostor
+    /// pairs of 5 people are 10 comparisons, not 1,440). Without identities the picture pairs are counted.
+    /// </summary>
+    public bool CanPlace(double far) => (PersonPairs > 0 ? PersonPairs : ImpostorPairs) * far >= 1 - 1e-9;
+
     public string Describe() =>
-        $"{Group}: {People} people, {Images} images ({Failures} without a face), {GenuinePairs} genuine / {ImpostorPairs} impostor pairs; " +
+        $"{Group}: {People} people ({PersonPairs} pairs of people), {Images} images ({Failures} without a face), {GenuinePairs} genuine / {ImpostorPairs} impostor pairs; " +
         $"at {Threshold:0.000}: FAR {FarAtThreshold:P3}, TAR {TarAtThreshold:P2}, FAR on the hardest 1% {HardestFarAtThreshold:P2}" +
         (LookAlikeAcceptedAtThreshold is { } l ? $", look-alike accepted {l:P1}" : "") + "; " +
         string.Join("; ", Points.Select(p => $"FAR {p.Far.ToString(CultureInfo.InvariantCulture)}: threshold {p.Threshold:0.0000} (TAR {p.Tar:P2})"));
@@ -73,10 +80,14 @@ internal sealed class GroupScores
             : Math.Round(Closest.Values.Count(row => row.Values.Max() >= threshold) / (double)Closest.Count, 4);
         return new GroupFigure(group, People.Count, Images, Failures, Genuine.Count, Impostors.Count, threshold,
             Math.Round(RocMath.AcceptRate(sorted, threshold), 6), Math.Round(RocMath.AcceptRate(Genuine, threshold), 4), points,
-            Math.Round(RocMath.AcceptRate(hardest, threshold), 4), lookAlike);
+            Math.Round(RocMath.AcceptRate(hardest, threshold), 4), lookAlike, Closest.Values.Sum(row => (long)row.Count) / 2);
     }
 
-    /// <summary>The highest of the groups' thresholds at <paramref name="far"/>: the one that holds that FAR on the worst group.</summary>
+    /// <summary>
+    /// The highest threshold at <paramref name="far"/> among the groups that can place it (<see cref="GroupFigure.CanPlace"/>):
+    /// the one that holds that FAR on the worst such group; ("", NaN) when none can.
+    /// </summary>
     public static (string Group, double Threshold) Worst(IEnumerable<GroupFigure> figures, double far) =>
-        figures.Select(f => (f.Group, f.Points.Single(p => p.Far == far).Threshold)).MaxBy(x => x.Threshold);
+        figures.Where(f => f.CanPlace(far)).Select(f => (f.Group, f.Points.Single(p => p.Far == far).Threshold))
+            .DefaultIfEmpty(("", double.NaN)).MaxBy(x => x.Item2);
 }

@@ -13,7 +13,13 @@ internal sealed record AdaptationCandidate(EmbeddingVariant Variant, AdaptationK
 /// <summary>Out-of-fold figures of one candidate over the calibration people: per group TAR at the group's own FAR-0.1% point and at the worst group's.</summary>
 internal sealed record CandidateFigures(AdaptationCandidate Candidate, IReadOnlyList<GroupFigure> Groups, string WorstGroup, double WorstThreshold)
 {
-    public double TarAtWorst(string group) => Groups.Single(g => g.Group == group).Points[0].Tar;
+    public double TarAtWorst(string group) => Groups.Single(g => g.Group == group).TarAtThreshold;
+
+    /// <summary>TAR at the group's own FAR-0.1% point, out of fold.</summary>
+    public double TarAtOwnPoint(string group) => Groups.Single(g => g.Group == group).Points[0].Tar;
+
+    /// <summary>All genuine pairs of all groups accepted at the worst group's threshold.</summary>
+    public double PooledTarAtWorst => Groups.Sum(g => g.TarAtThreshold * g.GenuinePairs) / Math.Max(1, Groups.Sum(g => g.GenuinePairs));
 }
 
 /// <summary>
