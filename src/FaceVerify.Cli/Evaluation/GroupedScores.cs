@@ -35,12 +35,20 @@ internal static class GroupedScores
         IReadOnlyList<(string A, string B, bool Same)> rows, Func<string, string?> groupOf, Func<string, float[]?> embedding)
     {
         var groups = new SortedDictionary<string, GroupScores>(StringComparer.Ordinal);
+        var files = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var (a, b, same) in rows)
         {
             if (groupOf(a) is not { } g || groupOf(b) != g) continue;
-            if (!groups.TryGetValue(g, out var scores)) groups[g] = scores = new GroupScores();
+            if (!groups.TryGetValue(g, out var scores)) { groups[g] = scores = new GroupScores(); files[g] = new(StringComparer.Ordinal); }
+            files[g].Add(a);
+            files[g].Add(b);
             var s = embedding(a) is { } ea && embedding(b) is { } eb ? Similarity.Cosine(ea, eb) : -2;
             (same ? scores.Genuine : scores.Impostors).Add(s);
+        }
+        foreach (var (g, scores) in groups)
+        {
+            scores.Images = files[g].Count;
+            scores.Failures = files[g].Count(f => embedding(f) is null);
         }
         return groups;
     }
