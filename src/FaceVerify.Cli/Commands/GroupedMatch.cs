@@ -16,12 +16,12 @@ internal static class GroupedMatch
 {
     public static readonly double[] Fars = [0.001, 0.0001];
 
-    public static Option<string?> Groups() => new("--groups") { Description = "CSV with group and file or identity columns: figures per group (pairs inside a group only)" };
+    public static Option<string?> Groups() => new("--groups") { Description = "CSV with group and file or identity columns: figures per group (pairs inside a group only) at FAR 0.1% and 0.01%" };
     public static Option<string?> Cache() => new("--cache") { Description = "Keep embeddings in this file (e.g. artifacts/match-vectors.bin) and reuse them" };
 
     public static Option<EmbeddingVariant> Embedding() => new("--embedding")
     {
-        Description = "plain (the service's), flip, keypoints or flipkeypoints (averaged embeddings); with --groups only",
+        Description = "plain (the service's), flip, keypoints or flipkeypoints (averaged embeddings); with --groups or --cache",
         DefaultValueFactory = _ => EmbeddingVariant.Plain,
     };
 
