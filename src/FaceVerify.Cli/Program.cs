@@ -12,6 +12,8 @@ var root = new RootCommand("faceverify: face identity verification for remote ex
     EvalCommand.Build(),
     TrainingCommands.CalibrateMatch(),
     TrainingCommands.TrainLiveness(),
+    TrainingCommands.MatchSets(),
+    TrainingCommands.TrainMatchAdaptation(),
     BenchCommand.Build(),
     FaceVerify.BusClient.BusCommands.BuildSubmitCommand(),
     FaceVerify.BusClient.BusCommands.BuildRerunCommand(),

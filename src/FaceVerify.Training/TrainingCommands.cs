@@ -10,4 +10,6 @@ public static class TrainingCommands
     public static Command TrainLiveness() => TrainLivenessCommand.Build();
     public static Command TrainAttributes() => TrainAttributesCommand.Build();
     public static Command CalibratePose() => CalibratePoseCommand.Build();
+    public static Command MatchSets() => MatchSetsCommand.Build();
+    public static Command TrainMatchAdaptation() => TrainMatchAdaptationCommand.Build();
 }

@@ -18,7 +18,10 @@ internal static class EvalCommand
         var pairs = new Option<string>("--pairs") { Required = true, Description = "CSV with columns file_a,file_b,label (same/different), paths relative to the CSV" };
         var json = CommonOptions.Json();
         var policy = CommonOptions.Policy();
-        var command = new Command("eval", "Evaluate matching on labelled pairs") { pairs, policy, json };
+        var groups = GroupedMatch.Groups();
+        var cache = GroupedMatch.Cache();
+        var embedding = GroupedMatch.Embedding();
+        var command = new Command("eval", "Evaluate matching on labelled pairs") { pairs, policy, json, groups, cache, embedding };
         command.SetAction(async (parse, ct) =>
         {
             var csv = parse.GetValue(pairs)!;
@@ -30,8 +33,23 @@ internal static class EvalCommand
             try { rows = PairsCsv.Read(csv); }
             catch (FormatException ex) { ConsoleOutput.Error(ex.Message); return ExitCodes.UsageOrUnreadable; }
 
-            var table = await EmbeddingTable.BuildAsync(rows.SelectMany(r => new[] { r.A, r.B }).Distinct().ToList(), provider.GetRequiredService<IdentityExtractor>(), ct);
+            GroupsCsv? map = null;
+            if (parse.GetValue(groups) is { } groupsCsv)
+            {
+                if (!File.Exists(groupsCsv)) { ConsoleOutput.Error($"{groupsCsv}: no such file"); return ExitCodes.UsageOrUnreadable; }
+                try { map = GroupsCsv.Read(groupsCsv); }
+                catch (FormatException ex) { ConsoleOutput.Error(ex.Message); return ExitCodes.UsageOrUnreadable; }
+            }
+            var files = rows.SelectMany(r => new[] { r.A, r.B }).Distinct().ToList();
+            IReadOnlyDictionary<string, float[]?> table;
+            if (map is null && parse.GetValue(cache) is null) table = await EmbeddingTable.BuildAsync(files, provider.GetRequiredService<IdentityExtractor>(), ct);
+            else
+            {
+                var lookup = await GroupedMatch.EmbeddingsAsync(provider, files, parse.GetValue(cache), parse.GetValue(embedding), ct);
+                table = files.ToDictionary(f => f, lookup);
+            }
             var result = Evaluate(rows, table, options.MatchThreshold);
+            var perGroup = map is null ? [] : GroupedMatch.Figures(GroupedScores.FromPairs(rows, f => map.Of(f), f => table[f]), options.MatchThreshold);
             if (parse.GetValue(json)) ConsoleOutput.JsonLine(result);
             else
             {
@@ -39,6 +57,7 @@ internal static class EvalCommand
                 foreach (var (far, tar) in result.TarAtFar) Console.Out.WriteLine($"TAR at FAR {far}: {tar:P2}");
                 Console.Out.WriteLine($"EER {result.Eer:P2}; accuracy at the policy threshold {result.Threshold:0.000}: {result.AccuracyAtThreshold:P2}");
             }
+            GroupedMatch.Print(perGroup, parse.GetValue(json));
             return ExitCodes.Ok;
         });
         return command;

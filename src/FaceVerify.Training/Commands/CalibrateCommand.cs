@@ -22,13 +22,19 @@ internal static class CalibrateCommand
         var labels = new Option<string>("--labels") { Required = true, Description = "CSV with file and identity (or label) columns, paths relative to the CSV" };
         var fars = new Option<double[]>("--far") { DefaultValueFactory = _ => [0.01, 0.001, 0.0001] };
         var json = CommonOptions.Json();
-        var command = new Command("calibrate-match", "Match thresholds at target false-accept rates from all cross-identity pairs") { labels, fars, json };
+        var groups = GroupedMatch.Groups();
+        var cache = GroupedMatch.Cache();
+        var embedding = GroupedMatch.Embedding();
+        var policy = CommonOptions.Policy();
+        var command = new Command("calibrate-match", "Match thresholds at target false-accept rates from all cross-identity pairs") { labels, fars, json, groups, cache, embedding, policy };
         command.SetAction(async (parse, ct) =>
         {
             var csv = parse.GetValue(labels)!;
             if (!File.Exists(csv)) { ConsoleOutput.Error($"{csv}: no such file"); return ExitCodes.UsageOrUnreadable; }
             var images = LabelsCsv.ReadIdentities(csv);
             using var provider = CliHost.Build(o => o["FaceVerify:Models:IntraOpThreads"] = "1");
+            if (parse.GetValue(groups) is { } groupsCsv)
+                return await CalibrateByGroupAsync(provider, images, groupsCsv, parse.GetValue(cache), parse.GetValue(embedding), parse.GetValue(policy), parse.GetValue(json), ct);
             var table = await EmbeddingTable.BuildAsync(images.Select(i => i.File).ToList(), provider.GetRequiredService<IdentityExtractor>(), ct);
             var result = Calibrate(images, table, parse.GetValue(fars)!);
             if (parse.GetValue(json)) ConsoleOutput.JsonLine(result);
@@ -40,6 +46,20 @@ internal static class CalibrateCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static async Task<int> CalibrateByGroupAsync(IServiceProvider provider, List<(string File, string Identity)> images, string groupsCsv,
+        string? cache, EmbeddingVariant variant, string? policyName, bool json, CancellationToken ct)
+    {
+        if (!File.Exists(groupsCsv)) { ConsoleOutput.Error($"{groupsCsv}: no such file"); return ExitCodes.UsageOrUnreadable; }
+        if (!provider.GetRequiredService<FaceVerify.Core.Policy.PolicyCatalog>().TryGet(policyName, out var policy))
+        { ConsoleOutput.Error($"no policy named '{policyName}'"); return ExitCodes.UsageOrUnreadable; }
+        GroupsCsv map;
+        try { map = GroupsCsv.Read(groupsCsv); }
+        catch (FormatException ex) { ConsoleOutput.Error(ex.Message); return ExitCodes.UsageOrUnreadable; }
+        var embeddings = await GroupedMatch.EmbeddingsAsync(provider, images.Select(i => i.File).Distinct().ToList(), cache, variant, ct);
+        GroupedMatch.Print(GroupedMatch.Figures(GroupedScores.FromLabels(images, map.Of, embeddings), policy.MatchThreshold), json);
+        return ExitCodes.Ok;
     }
 
     internal static Result Calibrate(IReadOnlyList<(string File, string Identity)> images, IReadOnlyDictionary<string, float[]?> table, double[] fars)

@@ -42,20 +42,10 @@ internal sealed class FeaturePass(IServiceProvider services)
     public FaceSample? Mirror(FaceSample original)
     {
         if (original.Reading is not { } face || original.View is not { } view) return null;
-        var flipped = view with { Aligned = Flip(view.Aligned) };
+        var flipped = view with { Aligned = ImageMirror.Flip(view.Aligned) };
         flipped = flipped with { Encoding = _embedder.Encode(flipped.Aligned) };
         return new FaceSample(original.Sample with { Mirrored = true }, face, flipped,
             OcclusionFeatures.Compute(flipped.Aligned, flipped.Encoding, face.Landmarks68, face.Box));
-    }
-
-    private static RgbImage Flip(RgbImage image)
-    {
-        var output = new byte[image.Pixels.Length];
-        int w = image.Width;
-        for (var y = 0; y < image.Height; y++)
-            for (var x = 0; x < w; x++)
-                Array.Copy(image.Pixels, (y * w + x) * 3, output, (y * w + (w - 1 - x)) * 3, 3);
-        return new RgbImage(w, image.Height, output);
     }
 
     public DecodedImage? Decode(string file, CancellationToken ct) =>
