@@ -38,6 +38,7 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddSingleton<ILandmarkDetector, OnnxLandmarkDetector>();
         services.AddSingleton<IFaceEmbedder, OnnxFaceEmbedder>();
         services.AddSingleton<PassiveLivenessScorer>();
+        services.AddSingleton<PassiveLivenessNetwork>();
         services.AddSingleton<ILivenessScorer, FusedLivenessScorer>();
         services.AddOptions<FrameEvidenceOptions>().Bind(section.GetSection("Liveness:Frames"));
         services.AddSingleton<IFrameLivenessEvidence, LandmarkMotionEvidence>();

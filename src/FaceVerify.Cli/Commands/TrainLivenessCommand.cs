@@ -33,11 +33,33 @@ internal static class TrainLivenessCommand
         var msuWeight = new Option<double>("--msu-weight") { DefaultValueFactory = _ => 1.0, Description = "Extra weight of MSU-MFSD, the set filmed like an exam webcam" };
         var featuresCsv = new Option<string?>("--features-csv") { Description = "Also write every picture's features (no pixels) to this CSV, for analysis" };
         var evaluate = new Option<bool>("--evaluate") { Description = "Fit nothing: score an existing weights file (--out, default the shipped one) on the held-out split as the current pipeline measures it" };
+        var cache = new Option<string?>("--cache") { Description = "Binary file keeping every picture's measurements (default artifacts/liveness-features.bin); reused when it matches the data" };
+        var measureOnly = new Option<bool>("--measure-only") { Description = "Only measure the pictures into the cache" };
+        var recipe = new Option<int>("--recipe") { DefaultValueFactory = _ => LivenessExperiments.Chosen, Description = "Which of the measured head recipes to train (index into the --explore list)" };
+        var v1 = new Option<bool>("--v1") { Description = "Train the retired fusion v1 (hand-made cues + model log-odds) as before, on its own split" };
+        var explore = new Option<bool>("--explore") { Description = "Measure every candidate representation by leave-one-source-out and print one line each" };
         var json = CommonOptions.Json();
-        var command = new Command("train-liveness", "Train the liveness fusion on the shared spoof sets and report APCER/BPCER") { output, seed, l2, folds, bpcer, strictBpcer, msuWeight, featuresCsv, evaluate, json };
+        var command = new Command("train-liveness", "Train the liveness fusion on the shared spoof sets and report APCER/BPCER") { output, seed, l2, folds, bpcer, strictBpcer, msuWeight, featuresCsv, evaluate, cache, measureOnly, explore, recipe, v1, json };
         command.SetAction((parse, ct) =>
         {
             using var provider = CliHost.Build(o => o["FaceVerify:Models:IntraOpThreads"] = "1");
+            if (!parse.GetValue(v1) && !parse.GetValue(evaluate))
+            {
+                var cachePath = parse.GetValue(cache) ?? Path.Combine(LivenessExperiments.RepoRoot(), "artifacts", "liveness-features.bin");
+                var measured = LivenessFeatureCache.Load(cachePath, LivenessSources.List(), provider, ct);
+                Console.Error.WriteLine($"{measured.Count} pictures, {measured.Count(m => m.HasFace)} with a face (cache {cachePath})");
+                if (parse.GetValue(measureOnly)) return Task.FromResult(ExitCodes.Ok);
+                if (parse.GetValue(explore))
+                {
+                    LivenessExperiments.Explore(measured, parse.GetValue(folds), parse.GetValue(seed), Console.Out);
+                    return Task.FromResult(ExitCodes.Ok);
+                }
+                var trained = HeadTraining.Run(measured, LivenessExperiments.Recipes()[parse.GetValue(recipe)], parse.GetValue(folds), parse.GetValue(seed),
+                    parse.GetValue(output) ?? Path.Combine(LivenessExperiments.RepoRoot(), "models", "liveness", "head-v2.json"));
+                if (parse.GetValue(json)) ConsoleOutput.JsonLine(trained);
+                else HeadTraining.Print(trained, Console.Out);
+                return Task.FromResult(ExitCodes.Ok);
+            }
             var entries = LivenessTrainingSet.List(parse.GetValue(seed));
             var (samples, noFace) = LivenessTrainingSet.Measure(entries, provider.GetRequiredService<IImageDecoder>(),
                 provider.GetRequiredService<IFaceDetector>(), provider.GetRequiredService<PassiveLivenessScorer>(), ct);
