@@ -15,7 +15,7 @@ internal static class LivenessExperiments
     private static readonly float[] AllScales = [2.7f, 2.0f, 1.4f, 1.0f];
 
     /// <summary>The recipe the leave-one-source-out table picked (index into <see cref="Recipes"/>).</summary>
-    public const int Chosen = 3;
+    public const int Chosen = 6;
 
     /// <remarks>
     /// Figures of every recipe (and of the earlier threshold rules) are in docs/liveness.md. <see cref="Chosen"/> is the
@@ -23,6 +23,9 @@ internal static class LivenessExperiments
     /// </remarks>
     public static IReadOnlyList<HeadRecipe> Recipes() =>
     [
+        new("gate 0.5, head + v1 margins, unit hidden@2.7 + missing, worst cell", new LivenessInputLayout { Scales = Context, Cues = false, UnitHidden = true }, true, 0.1, Rule: ThresholdRule.WorstCell, Gate: 0.5, AddV1: true),
+        new("gate 0.5, head + v1 margins, unit hidden@2.7 + missing, fewest misses", new LivenessInputLayout { Scales = Context, Cues = false, UnitHidden = true }, true, 0.1, Gate: 0.5, AddV1: true),
+        new("gate 0.5, head + v1 margins, unit hidden@2.7 + missing, mean ratio", new LivenessInputLayout { Scales = Context, Cues = false, UnitHidden = true }, true, 0.1, Rule: ThresholdRule.MeanRatio, Gate: 0.5, AddV1: true),
         new("fusion v1 with context, unit hidden@2.7 + missing head (l2 0.1, worst cell) when missing >= 0.6", new LivenessInputLayout { Scales = Context, Cues = false, UnitHidden = true }, true, 0.1, Rule: ThresholdRule.WorstCell, Gate: 0.6),
         new("fusion v1 with context, unit hidden@2.7 + missing head (l2 0.1, fewest misses) when missing >= 0.6", new LivenessInputLayout { Scales = Context, Cues = false, UnitHidden = true }, true, 0.1, Gate: 0.6),
         new("fusion v1 with context, hidden@2.7 + missing head (l2 0.1, worst cell) when missing >= 0.6", new LivenessInputLayout { Scales = Context, Cues = false }, true, 0.1, Rule: ThresholdRule.WorstCell, Gate: 0.6),

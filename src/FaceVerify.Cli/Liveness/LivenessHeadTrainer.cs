@@ -12,7 +12,8 @@ internal enum ThresholdRule { FewestMisses, WorstCell, MeanRatio }
 
 /// <param name="Rule">How the operating point is chosen on the training folds.</param>
 /// <param name="Gate">When set: pictures with less missing context than this keep fusion v1 (fixed), the head scores only the others (faces that fill the frame) and its operating point is chosen on those.</param>
-internal sealed record HeadRecipe(string Name, LivenessInputLayout Layout, bool TwoFamilies, double L2, bool FoldsBySource = false, ThresholdRule Rule = ThresholdRule.FewestMisses, double? Gate = null)
+/// <param name="AddV1">Pictures the head scores get fusion v1's margin added to the head's (both log-odds margins): the head corrects v1 instead of replacing it.</param>
+internal sealed record HeadRecipe(string Name, LivenessInputLayout Layout, bool TwoFamilies, double L2, bool FoldsBySource = false, ThresholdRule Rule = ThresholdRule.FewestMisses, double? Gate = null, bool AddV1 = false)
 {
     /// <summary>Whether the head (not fusion v1) scores this picture.</summary>
     public bool HeadScores(HeadSample s) => Gate is not { } g || s.Missing >= g;

@@ -33,10 +33,14 @@ public static class LivenessCrop
         return new FaceBox(x, y, side, side);
     }
 
-    /// <summary>Share (0..1) of the wanted square of <paramref name="scale"/>× the face, centred on it, that lies outside the image.</summary>
+    /// <summary>
+    /// Share (0..1) of the wanted square of <paramref name="scale"/>× the face (clipped to the image first, as every
+    /// crop is), centred on it, that lies outside the image. How far the detector's box reaches past the edge does not move it.
+    /// </summary>
     public static double MissingContext(RgbImage image, FaceBox face, float scale)
     {
-        var wanted = face.Square(face.Height * scale);
+        var box = ClipToImage(image, face);
+        var wanted = box.Square(box.Height * scale);
         var w = Math.Max(0, Math.Min(wanted.Right, image.Width) - Math.Max(wanted.X, 0));
         var h = Math.Max(0, Math.Min(wanted.Bottom, image.Height) - Math.Max(wanted.Y, 0));
         return wanted.Area <= 0 ? 1 : Math.Clamp(1 - w * h / wanted.Area, 0, 1);
