@@ -25,7 +25,11 @@ internal static class HeadTraining
         var loso = LosoEvaluation.Run(trainer, samples).Select(c => new LosoRow(c.Source, c.Attack, c.Count, c.Kind,
             today.TryGetValue((c.Source, c.Attack), out var t) ? Math.Round(t.Rate, 4) : null, Math.Round(c.Rate, 4), c.Bound, c.Judged, c.Meets)).ToList();
 
-        var heldOut = LivenessSplits.TestSubset(samples.Select(s => s.Entry).ToList(), seed);
+        // Drawn over every listed picture (with a face or not), as the tests draw it, so both hold out the same people.
+        var entries = measured.Select(m => m.Entry).ToList();
+        var subset = LivenessSplits.TestSubset(entries, seed);
+        var heldFiles = entries.Where((_, i) => subset[i]).Select(e => e.File).ToHashSet(StringComparer.Ordinal);
+        var heldOut = samples.Select(s => heldFiles.Contains(s.Entry.File)).ToArray();
         var train = samples.Where((_, i) => !heldOut[i]).ToList();
         var test = samples.Where((_, i) => heldOut[i]).ToList();
         var outOfFold = trainer.OutOfFold(train);
