@@ -39,7 +39,7 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddSingleton<IFaceEmbedder, OnnxFaceEmbedder>();
         services.AddSingleton<PassiveLivenessScorer>();
         services.AddSingleton<PassiveLivenessNetwork>();
-        services.AddSingleton<ILivenessScorer, FusedLivenessScorer>();
+        services.AddSingleton<ILivenessScorer, HeadLivenessScorer>();
         services.AddOptions<FrameEvidenceOptions>().Bind(section.GetSection("Liveness:Frames"));
         services.AddSingleton<IFrameLivenessEvidence, LandmarkMotionEvidence>();
         services.AddSingleton<IHeadPoseEstimator, OnnxHeadPoseEstimator>();
