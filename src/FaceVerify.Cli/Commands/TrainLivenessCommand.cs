@@ -11,11 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FaceVerify.Cli.Commands;
 
 /// <summary>
-/// <c>train-liveness [--out F] [--seed N] [--l2 X] [--folds K] [--bpcer B] [--strict-bpcer B] [--json]</c>:
-/// fits the liveness fusion on the training part of the spoof sets (MSU-MFSD train clients, half of the
-/// CelebA-Spoof sample, the small sets), picks the policies' thresholds from person-disjoint out-of-fold
-/// scores, writes the weights and prints the figures: held out (MSU-MFSD test clients, the other CelebA half)
-/// and cross-validated by person over everything, fused and passive model alone.
+/// <c>train-liveness [--recipe N] [--explore] [--cache F] [--out F] [--seed N] [--folds K] [--json]</c>: liveness v2.
+/// Measures every liveness picture once (cached), prints the leave-one-source-out table of the chosen head next to the
+/// shipped fusion v1, fits the head on all but the test subset and writes models/liveness/head-v2.json (docs/liveness.md).
+/// <c>--explore</c> prints one LOSO line per candidate representation. <c>--v1</c> and <c>--evaluate</c> keep the retired
+/// fusion-v1 training and its held-out check (<c>--l2</c>, <c>--bpcer</c>, <c>--strict-bpcer</c>, <c>--msu-weight</c>, <c>--features-csv</c>).
 /// </summary>
 internal static class TrainLivenessCommand
 {
@@ -24,7 +24,7 @@ internal static class TrainLivenessCommand
 
     public static Command Build()
     {
-        var output = new Option<string?>("--out") { Description = "Weights file to write (default models/liveness/fusion-v1.json of this checkout)" };
+        var output = new Option<string?>("--out") { Description = "Weights file to write (default models/liveness/head-v2.json; with --v1 or --evaluate models/liveness/fusion-v1.json)" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => LivenessDataSplit.DefaultSeed };
         var l2 = new Option<double>("--l2") { DefaultValueFactory = _ => 1.0, Description = "L2 penalty on standardised coefficients" };
         var folds = new Option<int>("--folds") { DefaultValueFactory = _ => 5 };
