@@ -37,9 +37,10 @@ internal static class TrainLivenessCommand
         var measureOnly = new Option<bool>("--measure-only") { Description = "Only measure the pictures into the cache" };
         var recipe = new Option<int>("--recipe") { DefaultValueFactory = _ => LivenessExperiments.Chosen, Description = "Which of the measured head recipes to train (index into the --explore list)" };
         var v1 = new Option<bool>("--v1") { Description = "Train the retired fusion v1 (hand-made cues + model log-odds) as before, on its own split" };
+        var exploreFrom = new Option<int>("--explore-from") { Description = "With --explore: start at this recipe index" };
         var explore = new Option<bool>("--explore") { Description = "Measure every candidate representation by leave-one-source-out and print one line each" };
         var json = CommonOptions.Json();
-        var command = new Command("train-liveness", "Train the liveness fusion on the shared spoof sets and report APCER/BPCER") { output, seed, l2, folds, bpcer, strictBpcer, msuWeight, featuresCsv, evaluate, cache, measureOnly, explore, recipe, v1, json };
+        var command = new Command("train-liveness", "Train the liveness fusion on the shared spoof sets and report APCER/BPCER") { output, seed, l2, folds, bpcer, strictBpcer, msuWeight, featuresCsv, evaluate, cache, measureOnly, explore, exploreFrom, recipe, v1, json };
         command.SetAction((parse, ct) =>
         {
             using var provider = CliHost.Build(o => o["FaceVerify:Models:IntraOpThreads"] = "1");
@@ -51,7 +52,7 @@ internal static class TrainLivenessCommand
                 if (parse.GetValue(measureOnly)) return Task.FromResult(ExitCodes.Ok);
                 if (parse.GetValue(explore))
                 {
-                    LivenessExperiments.Explore(measured, parse.GetValue(folds), parse.GetValue(seed), Console.Out);
+                    LivenessExperiments.Explore(measured, parse.GetValue(folds), parse.GetValue(seed), Console.Out, parse.GetValue(exploreFrom));
                     return Task.FromResult(ExitCodes.Ok);
                 }
                 var trained = HeadTraining.Run(measured, LivenessExperiments.Recipes()[parse.GetValue(recipe)], parse.GetValue(folds), parse.GetValue(seed),

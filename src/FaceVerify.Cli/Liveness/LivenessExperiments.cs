@@ -51,6 +51,8 @@ internal static class LivenessExperiments
         new("today's inputs (logit@2.7 + cues), new head", new LivenessInputLayout { Scales = Context, Hidden = false, MissingContext = false }, true, 0.01),
         new("today's inputs (logit@2.7 + cues), new head, worst cell", new LivenessInputLayout { Scales = Context, Hidden = false, MissingContext = false }, true, 0.01, Rule: ThresholdRule.WorstCell),
         new("hidden@2.7,1.4 + cues + embedding map + missing, l2 0.1", new LivenessInputLayout { Scales = TwoScales, Embedding = true }, true, 0.1),
+        new("gate 0.5, unit hidden@2.7 + embedding map + missing head, worst cell", new LivenessInputLayout { Scales = Context, Cues = false, UnitHidden = true, Embedding = true }, true, 0.1, Rule: ThresholdRule.WorstCell, Gate: 0.5),
+        new("embedding map + missing, l2 0.1, worst cell", new LivenessInputLayout { Scales = Context, Hidden = false, Cues = false, Embedding = true }, true, 0.1, Rule: ThresholdRule.WorstCell),
     ];
 
     public static List<HeadSample> Samples(IReadOnlyList<LivenessMeasurement> measured, LivenessInputLayout layout)
@@ -79,7 +81,7 @@ internal static class LivenessExperiments
     }
 
     /// <summary>Runs every recipe through leave-one-source-out and prints one line each: misses against the bounds, then every cell.</summary>
-    public static void Explore(IReadOnlyList<LivenessMeasurement> measured, int folds, int seed, TextWriter output)
+    public static void Explore(IReadOnlyList<LivenessMeasurement> measured, int folds, int seed, TextWriter output, int from = 0)
     {
         foreach (var g in measured.Where(m => m.HasFace).GroupBy(m => m.Entry.Source))
         {
@@ -89,7 +91,7 @@ internal static class LivenessExperiments
         var today = Today(measured);
         output.WriteLine($"fusion-v1 as shipped at 0.3131 (trained on MSU-MFSD train clients, half of CelebA-Spoof, the phone-replay crops): misses {LosoEvaluation.Shortfall(today).Misses}");
         output.WriteLine("   " + string.Join("  ", today.Select(c => $"{c.Source}/{c.Attack} {c.Rate:P0}")));
-        foreach (var recipe in Recipes())
+        foreach (var recipe in Recipes().Skip(from))
         {
             var started = DateTime.UtcNow;
             var logits = new List<(LivenessEntry Entry, double Logit)>();
