@@ -38,7 +38,8 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddSingleton<ILandmarkDetector, OnnxLandmarkDetector>();
         services.AddSingleton<IFaceEmbedder, OnnxFaceEmbedder>();
         services.AddSingleton<PassiveLivenessScorer>();
-        services.AddSingleton<ILivenessScorer, FusedLivenessScorer>();
+        services.AddSingleton<PassiveLivenessNetwork>();
+        services.AddSingleton<ILivenessScorer, HeadLivenessScorer>();
         services.AddOptions<FrameEvidenceOptions>().Bind(section.GetSection("Liveness:Frames"));
         services.AddSingleton<IFrameLivenessEvidence, LandmarkMotionEvidence>();
         services.AddSingleton<IHeadPoseEstimator, OnnxHeadPoseEstimator>();

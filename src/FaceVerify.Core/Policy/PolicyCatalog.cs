@@ -41,13 +41,15 @@ public sealed class PolicyCatalog
         {
             Name = "default",
             // 3: occlusion heads v3 (read on a crop aligned on BlazeFace's key points) and their thresholds.
-            // 4: match thresholds hold their FAR on East Asian faces (the candidates), not on LFW's mostly European ones.
+            // 4: match thresholds hold their FAR on East Asian faces (the candidates), not on LFW's mostly European ones;
+            //    liveness v2 (head-v2.json for faces that fill the frame, fusion v1 otherwise).
             Version = 4,
             // FAR 0.1% on the worst group of East Asian calibration people that has >= 1,000 pairs of people: 201 web
             // portraits' people, 83,647 impostor pairs (docs/matching.md; was 0.334, LFW's point, which let ~1.5-20% of
             // East Asian impostors through). Costs TAR: LFW folds 1-6 98.2% -> 94.1%.
             MatchThreshold = 0.4596,
-            // Fused liveness (models/liveness/fusion-v1.json): out-of-fold BPCER <= 3% on each training set; README, liveness.
+            // Liveness v2 (HeadLivenessScorer): sigmoid of the margin over each part's default point, so 0.5 is both parts'
+            // default; leave-one-source-out figures in docs/liveness.md.
             LivenessThreshold = trained.LivenessDefault,
             // Pose limits from `faceverify calibrate-pose` (the pose model reads ±8–10° on frontal faces and under-reads
             // large turns): the ID photo lets ~89% of frontal MEDS mugshots through and stops 85–100% of half-turned
@@ -75,7 +77,7 @@ public sealed class PolicyCatalog
                 Name = "strict",
                 // FAR 0.01% on the same East Asian calibration pairs (docs/matching.md; was LFW's 0.412).
                 MatchThreshold = 0.5438,
-                LivenessThreshold = trained.LivenessStrict,  // out-of-fold BPCER <= 10%, fewer attacks through
+                LivenessThreshold = trained.LivenessStrict,  // fusion v1's strict point (out-of-fold BPCER <= 10%) as a margin
                 IdPhoto = d.IdPhoto with { MaxYaw = 12, MaxPitch = 20, MaxRoll = 12 },
                 Snapshot = d.Snapshot with { MaxYaw = 22, MaxPitch = 25, MaxRoll = 20, MinFaceWidthPx = 64 },
                 WarnOnly = [],

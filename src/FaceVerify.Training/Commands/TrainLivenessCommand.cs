@@ -12,11 +12,11 @@ using FaceVerify.Contracts;
 namespace FaceVerify.Cli.Commands;
 
 /// <summary>
-/// <c>train-liveness [--out F] [--seed N] [--l2 X] [--folds K] [--bpcer B] [--strict-bpcer B] [--json]</c>:
-/// fits the liveness fusion on the training part of the spoof sets (MSU-MFSD train clients, half of the
-/// CelebA-Spoof sample, the small sets), picks the policies' thresholds from person-disjoint out-of-fold
-/// scores, writes the weights and prints the figures: held out (MSU-MFSD test clients, the other CelebA half)
-/// and cross-validated by person over everything, fused and passive model alone.
+/// <c>train-liveness [--recipe N] [--explore] [--cache F] [--out F] [--seed N] [--folds K] [--json]</c>: liveness v2.
+/// Measures every liveness picture once (cached), prints the leave-one-source-out table of the chosen head next to the
+/// shipped fusion v1, fits the head on all but the test subset and writes models/liveness/head-v2.json (docs/liveness.md).
+/// <c>--explore</c> prints one LOSO line per candidate representation. <c>--v1</c> and <c>--evaluate</c> keep the retired
+/// fusion-v1 training and its held-out check (<c>--l2</c>, <c>--bpcer</c>, <c>--strict-bpcer</c>, <c>--msu-weight</c>, <c>--features-csv</c>).
 /// </summary>
 internal static class TrainLivenessCommand
 {
@@ -25,7 +25,7 @@ internal static class TrainLivenessCommand
 
     public static Command Build()
     {
-        var output = new Option<string?>("--out") { Description = "Weights file to write (default models/liveness/fusion-v1.json of this checkout)" };
+        var output = new Option<string?>("--out") { Description = "Weights file to write (default models/liveness/head-v2.json; with --v1 or --evaluate models/liveness/fusion-v1.json)" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => LivenessDataSplit.DefaultSeed };
         var l2 = new Option<double>("--l2") { DefaultValueFactory = _ => 1.0, Description = "L2 penalty on standardised coefficients" };
         var folds = new Option<int>("--folds") { DefaultValueFactory = _ => 5 };
@@ -34,11 +34,34 @@ internal static class TrainLivenessCommand
         var msuWeight = new Option<double>("--msu-weight") { DefaultValueFactory = _ => 1.0, Description = "Extra weight of MSU-MFSD, the set filmed like an exam webcam" };
         var featuresCsv = new Option<string?>("--features-csv") { Description = "Also write every picture's features (no pixels) to this CSV, for analysis" };
         var evaluate = new Option<bool>("--evaluate") { Description = "Fit nothing: score an existing weights file (--out, default the shipped one) on the held-out split as the current pipeline measures it" };
+        var cache = new Option<string?>("--cache") { Description = "Binary file keeping every picture's measurements (default artifacts/liveness-features.bin); reused when it matches the data" };
+        var measureOnly = new Option<bool>("--measure-only") { Description = "Only measure the pictures into the cache" };
+        var recipe = new Option<int>("--recipe") { DefaultValueFactory = _ => LivenessExperiments.Chosen, Description = "Which of the measured head recipes to train (index into the --explore list)" };
+        var v1 = new Option<bool>("--v1") { Description = "Train the retired fusion v1 (hand-made cues + model log-odds) as before, on its own split" };
+        var exploreFrom = new Option<int>("--explore-from") { Description = "With --explore: start at this recipe index" };
+        var explore = new Option<bool>("--explore") { Description = "Measure every candidate representation by leave-one-source-out and print one line each" };
         var json = CommonOptions.Json();
-        var command = new Command("train-liveness", "Train the liveness fusion on the shared spoof sets and report APCER/BPCER") { output, seed, l2, folds, bpcer, strictBpcer, msuWeight, featuresCsv, evaluate, json };
+        var command = new Command("train-liveness", "Train the liveness fusion on the shared spoof sets and report APCER/BPCER") { output, seed, l2, folds, bpcer, strictBpcer, msuWeight, featuresCsv, evaluate, cache, measureOnly, explore, exploreFrom, recipe, v1, json };
         command.SetAction(async (parse, ct) =>
         {
             using var provider = CliHost.Build(o => o["FaceVerify:Models:IntraOpThreads"] = "1");
+            if (!parse.GetValue(v1) && !parse.GetValue(evaluate))
+            {
+                var cachePath = parse.GetValue(cache) ?? Path.Combine(LivenessExperiments.RepoRoot(), "artifacts", "liveness-features.bin");
+                var measured = LivenessFeatureCache.Load(cachePath, LivenessSources.List(), provider, ct);
+                Console.Error.WriteLine($"{measured.Count} pictures, {measured.Count(m => m.HasFace)} with a face (cache {cachePath})");
+                if (parse.GetValue(measureOnly)) return ExitCodes.Ok;
+                if (parse.GetValue(explore))
+                {
+                    LivenessExperiments.Explore(measured, parse.GetValue(folds), parse.GetValue(seed), Console.Out, parse.GetValue(exploreFrom));
+                    return ExitCodes.Ok;
+                }
+                var trained = HeadTraining.Run(measured, LivenessExperiments.Recipes()[parse.GetValue(recipe)], parse.GetValue(folds), parse.GetValue(seed),
+                    parse.GetValue(output) ?? Path.Combine(LivenessExperiments.RepoRoot(), "models", "liveness", "head-v2.json"));
+                if (parse.GetValue(json)) ConsoleOutput.JsonLine(trained);
+                else HeadTraining.Print(trained, Console.Out);
+                return ExitCodes.Ok;
+            }
             var entries = LivenessTrainingSet.List(parse.GetValue(seed));
             var (samples, noFace) = LivenessTrainingSet.Measure(entries, provider.GetRequiredService<IImageDecoder>(),
                 provider.GetRequiredService<IFaceDetector>(), provider.GetRequiredService<PassiveLivenessScorer>(), ct);

@@ -1,0 +1,59 @@
+using System.Text.Json;
+
+namespace FaceVerify.Core.Liveness;
+
+/// <summary>
+/// Our liveness head v2 (models/liveness/head-v2.json, written by <c>faceverify train-liveness</c>): what it reads
+/// (<see cref="LivenessInputLayout"/>: the passive network's log-odds and hidden layer at crop scales that stay
+/// inside the picture, the presentation cues, the share of missing context) and one logistic regression per attack
+/// family; the live log-odds is the lowest of the families'.
+/// </summary>
+public sealed record LivenessHeadWeights
+{
+    public const string ManifestId = "liveness-head";
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, WriteIndented = false, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public required int Version { get; init; }
+    public required LivenessInputLayout Layout { get; init; }
+    public required AttackFamilyWeights[] Families { get; init; }
+    /// <summary>Pictures missing less than this share of the 2.7× context are left to fusion v1; null: the head scores every picture.</summary>
+    public double? Gate { get; init; }
+    /// <summary>The head's own log-odds thresholds (default, strict) chosen on training folds.</summary>
+    public Dictionary<string, double> HeadThresholds { get; init; } = [];
+    /// <summary>Score thresholds found on training folds (for the policies), with what they were chosen for.</summary>
+    public Dictionary<string, double> OperatingPoints { get; init; } = [];
+    public Dictionary<string, string> Training { get; init; } = [];
+
+    public double Logit(ReadOnlySpan<double> input)
+    {
+        var lowest = double.PositiveInfinity;
+        foreach (var family in Families) lowest = Math.Min(lowest, family.Logit(input));
+        return lowest;
+    }
+
+    /// <summary>
+    /// The head's log-odds as a margin over its default threshold, scaled so that its strict threshold lands at
+    /// <paramref name="strictOffset"/> (fusion v1's strict margin): one policy threshold then means the same for both parts.
+    /// </summary>
+    public double HeadMargin(ReadOnlySpan<double> input, double strictOffset)
+    {
+        double d = HeadThresholds["default"], s = HeadThresholds["strict"];
+        var margin = Logit(input) - d;
+        return s - d > 1e-6 ? margin * strictOffset / (s - d) : margin;
+    }
+
+    public static LivenessHeadWeights Parse(byte[] json)
+    {
+        var weights = JsonSerializer.Deserialize<LivenessHeadWeights>(json, Json) ?? throw new InvalidDataException("empty liveness head weights");
+        if (weights.Layout.Embedding) throw new InvalidDataException("liveness head weights read the embedding map, which the scorer does not measure");
+        if (!weights.HeadThresholds.ContainsKey("default") || !weights.HeadThresholds.ContainsKey("strict"))
+            throw new InvalidDataException("liveness head weights need default and strict head thresholds");
+        var n = weights.Layout.Length(0);
+        if (weights.Families.Length == 0 || weights.Families.Any(f => f.Mean.Length != n || f.Scale.Length != n || f.Coefficients.Length != n || f.Scale.Any(s => s <= 0)))
+            throw new InvalidDataException($"liveness head weights: each family needs {n} means, scales and coefficients (scales positive)");
+        return weights;
+    }
+
+    /// <summary>One line per array keeps the file diffable without making it tall.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json) + "\n";
+}

@@ -1,0 +1,170 @@
+using FaceVerify.Core.Liveness;
+
+namespace FaceVerify.Cli.Liveness;
+
+/// <summary>One picture as a head sees it: where it comes from, its input vector, the share of its 2.7× context outside the picture, and fusion v1's log-odds minus v1's default threshold.</summary>
+internal sealed record HeadSample(LivenessEntry Entry, double[] X, double Missing = 0, double V1Margin = 0);
+
+/// <summary>A head to measure: its input, whether prints and screens get separate regressions, and its penalty.</summary>
+/// <param name="FoldsBySource">Out-of-fold scores (for the operating point) from folds that each hold one whole training source, instead of folds of people.</param>
+/// <summary>How the operating point is read off out-of-fold scores of the training cells (see <see cref="LivenessHeadTrainer"/>).</summary>
+internal enum ThresholdRule { FewestMisses, WorstCell, MeanRatio }
+
+/// <param name="Rule">How the operating point is chosen on the training folds.</param>
+/// <param name="Gate">When set: pictures with less missing context than this keep fusion v1 (fixed), the head scores only the others (faces that fill the frame) and its operating point is chosen on those.</param>
+/// <param name="AddV1">Pictures the head scores get fusion v1's margin added to the head's (both log-odds margins): the head corrects v1 instead of replacing it.</param>
+internal sealed record HeadRecipe(string Name, LivenessInputLayout Layout, bool TwoFamilies, double L2, bool FoldsBySource = false, ThresholdRule Rule = ThresholdRule.FewestMisses, double? Gate = null, bool AddV1 = false)
+{
+    /// <summary>Whether the head (not fusion v1) scores this picture.</summary>
+    public bool HeadScores(HeadSample s) => Gate is not { } g || s.Missing >= g;
+
+    public double Threshold(IReadOnlyList<HeadSample> samples, IReadOnlyList<double> scores, double attackEmphasis = 1) => Rule switch
+    {
+        ThresholdRule.WorstCell => LivenessHeadTrainer.ThresholdWorstCell(samples, scores, attackEmphasis),
+        ThresholdRule.MeanRatio => LivenessHeadTrainer.ThresholdMeanRatio(samples, scores, attackEmphasis),
+        _ => LivenessHeadTrainer.ThresholdFewestMisses(samples, scores, attackEmphasis),
+    };
+}
+
+/// <summary>
+/// Fits a liveness head: one weighted logistic regression per attack family against every live picture (the live
+/// log-odds is the lowest, as in fusion v1). Sample weights balance the sources: each (source, live/attack) group
+/// of ten or more pictures weighs as much as 40, so 300 CelebA web photos do not drown one webcam's 25 frames.
+/// </summary>
+internal sealed class LivenessHeadTrainer(HeadRecipe recipe, int folds, int seed)
+{
+    private const double GroupWeight = 40;
+    private static readonly string[] Screens = ["replay_phone", "replay_tablet", "replay_screen"];
+
+    public HeadRecipe Recipe => recipe;
+
+    public AttackFamilyWeights[] Fit(IReadOnlyList<HeadSample> samples)
+    {
+        (string Name, string[] Attacks)[] families = recipe.TwoFamilies
+            ? [("print", ["print"]), ("screen", Screens)]
+            : [("attack", ["print", .. Screens])];
+        var result = new List<AttackFamilyWeights>();
+        foreach (var (name, attacks) in families)
+        {
+            var members = samples.Where(s => s.Entry.Live || attacks.Contains(s.Entry.Attack)).ToList();
+            if (members.All(s => s.Entry.Live)) continue;  // a family with no attack left in this training run
+            var counts = members.GroupBy(Key).ToDictionary(g => g.Key, g => g.Count());
+            var weights = members.Select(s => counts[Key(s)] >= 10 ? GroupWeight / counts[Key(s)] : 1.0).ToList();
+            var m = WeightedLogistic.Fit(members.Select(s => s.X).ToList(), members.Select(s => s.Entry.Live).ToList(), weights, recipe.L2);
+            result.Add(new AttackFamilyWeights
+            {
+                Name = name, Attacks = attacks,
+                Mean = m.Mean.Select(Round).ToArray(), Scale = m.Scale.Select(Round).ToArray(),
+                Coefficients = m.Coefficients.Select(Round).ToArray(), Intercept = Round(m.Intercept),
+            });
+        }
+        return [.. result];
+    }
+
+    public static double Logit(AttackFamilyWeights[] families, double[] x)
+    {
+        var lowest = double.PositiveInfinity;
+        foreach (var f in families) lowest = Math.Min(lowest, f.Logit(x));
+        return lowest;
+    }
+
+    /// <summary>Out-of-fold log-odds of every sample, folds holding whole people (<see cref="LivenessSplits.PersonFolds"/>).</summary>
+    public double[] OutOfFold(IReadOnlyList<HeadSample> samples)
+    {
+        var entries = samples.Select(s => s.Entry).ToList();
+        var fold = recipe.FoldsBySource ? LivenessSplits.SourceFolds(entries) : LivenessSplits.PersonFolds(entries, folds, seed);
+        var scores = new double[samples.Count];
+        for (var k = 0; k <= fold.Max(); k++)
+        {
+            var train = samples.Where((_, i) => fold[i] != k).ToList();
+            if (train.Count == samples.Count) continue;
+            var model = Fit(train);
+            for (var i = 0; i < samples.Count; i++)
+                if (fold[i] == k) scores[i] = Logit(model, samples[i].X);
+        }
+        return scores;
+    }
+
+    /// <summary>The highest log-odds threshold at which every source with ten or more live pictures refuses at most <paramref name="bpcer"/> of them.</summary>
+    public static double ThresholdAtBpcer(IReadOnlyList<HeadSample> samples, IReadOnlyList<double> scores, double bpcer)
+    {
+        var threshold = double.PositiveInfinity;
+        foreach (var source in samples.Select(s => s.Entry.Source).Distinct())
+        {
+            var live = samples.Select((s, i) => (s, score: scores[i])).Where(t => t.s.Entry.Live && t.s.Entry.Source == source).Select(t => t.score).Order().ToArray();
+            if (live.Length < 10) continue;
+            threshold = Math.Min(threshold, live[(int)Math.Floor(bpcer * live.Length)]);
+        }
+        return threshold;
+    }
+
+    /// <summary>
+    /// The log-odds threshold that leaves the fewest training cells above their bounds, then the smallest summed
+    /// excess (error rate over bound, minus one): cells are every training source with ten or more live pictures
+    /// (BPCER) and every (source, attack type) with ten or more attacks (APCER), on out-of-fold scores, bounds as in
+    /// <see cref="LosoCell.Bound"/>. Making the worst cell as small as possible instead let one source no fold could
+    /// learn (its live faces scored as attacks) drag the threshold to where every attack passes.
+    /// </summary>
+    /// <param name="attackEmphasis">Above 1 holds attacks to tighter bounds and live faces to looser ones (the strict policy).</param>
+    public static double ThresholdFewestMisses(IReadOnlyList<HeadSample> samples, IReadOnlyList<double> scores, double attackEmphasis = 1)
+    {
+        var groups = Cells(samples, scores);
+        (int Misses, double Excess) best = (int.MaxValue, double.PositiveInfinity);
+        var bestThreshold = 0.0;
+        foreach (var t in scores.Distinct().Order())
+        {
+            var misses = 0;
+            var excess = 0.0;
+            foreach (var g in groups)
+            {
+                var ratio = Ratio(g, t, attackEmphasis);
+                if (ratio > 1 + 1e-9) { misses++; excess += ratio - 1; }
+            }
+            if (misses < best.Misses || (misses == best.Misses && excess < best.Excess - 1e-12)) { best = (misses, excess); bestThreshold = t; }
+        }
+        return bestThreshold;
+    }
+
+    /// <summary>The log-odds threshold that makes the largest ratio of a training cell's error rate to its bound as small as it can be (cells as in <see cref="ThresholdFewestMisses"/>).</summary>
+    public static double ThresholdWorstCell(IReadOnlyList<HeadSample> samples, IReadOnlyList<double> scores, double attackEmphasis = 1) =>
+        Minimising(samples, scores, attackEmphasis, ratios => ratios.Max());
+
+    /// <summary>The log-odds threshold with the smallest mean ratio of a training cell's error rate to its bound: no single cell decides.</summary>
+    public static double ThresholdMeanRatio(IReadOnlyList<HeadSample> samples, IReadOnlyList<double> scores, double attackEmphasis = 1) =>
+        Minimising(samples, scores, attackEmphasis, ratios => ratios.Average());
+
+    private static double Minimising(IReadOnlyList<HeadSample> samples, IReadOnlyList<double> scores, double attackEmphasis, Func<IEnumerable<double>, double> cost)
+    {
+        var groups = Cells(samples, scores);
+        double best = double.PositiveInfinity, bestThreshold = 0;
+        foreach (var t in scores.Distinct().Order())
+        {
+            var value = cost(groups.Select(g => Ratio(g, t, attackEmphasis)));
+            if (value < best - 1e-12) { best = value; bestThreshold = t; }
+        }
+        return bestThreshold;
+    }
+
+    private static List<(bool Live, double Bound, double[] Scores)> Cells(IReadOnlyList<HeadSample> samples, IReadOnlyList<double> scores) =>
+        samples.Select((s, i) => (s.Entry, Score: scores[i])).GroupBy(t => (t.Entry.Source, t.Entry.Attack))
+            .Where(g => g.Count() >= 10).Select(g => (Live: g.Key.Attack == "live", Bound: new LosoCell(g.Key.Source, g.Key.Attack, 0, 0, 0).Bound, Scores: g.Select(t => t.Score).Order().ToArray())).ToList();
+
+    /// <summary>A cell's error rate at threshold t over its bound (attacks held tighter by <paramref name="attackEmphasis"/>).</summary>
+    private static double Ratio((bool Live, double Bound, double[] Scores) g, double t, double attackEmphasis)
+    {
+        var below = LowerBound(g.Scores, t);
+        var rate = g.Live ? (double)below / g.Scores.Length : (double)(g.Scores.Length - below) / g.Scores.Length;
+        return rate / (g.Bound * (g.Live ? attackEmphasis : 1 / attackEmphasis));
+    }
+
+    /// <summary>How many sorted values are below <paramref name="t"/>.</summary>
+    private static int LowerBound(double[] sorted, double t)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi) { var mid = (lo + hi) / 2; if (sorted[mid] < t) lo = mid + 1; else hi = mid; }
+        return lo;
+    }
+
+    private static string Key(HeadSample s) => $"{s.Entry.Source}|{s.Entry.Live}";
+    private static double Round(double v) => Math.Round(v, 6);
+}
