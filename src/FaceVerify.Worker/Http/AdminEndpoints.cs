@@ -7,17 +7,29 @@ using Microsoft.Extensions.Options;
 
 namespace FaceVerify.Worker.Http;
 
-/// <summary>Admin routes: submit a verification, read its record or its report, ask for a re-run. All behind the API key.</summary>
+/// <summary>Admin routes: submit a verification, list them, read a record or its report, ask for a re-run. All behind the API key.</summary>
 public static class AdminEndpoints
 {
     public static void MapAdmin(this IEndpointRouteBuilder app, HttpOptions limits)
     {
         var group = app.MapGroup("/v1/verifications").AddEndpointFilter<ApiKeyEndpointFilter>();
+        group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapPost("/{id:guid}/rerun", RerunAsync);
         group.MapReport();
         group.MapSubmit(limits);
     }
+
+    private static async Task<IResult> ListAsync(string? candidateId, string? examId, int? limit,
+        IVerificationRecordStore records, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > VerificationQuery.MaxLimit)
+            return Results.Problem($"limit must be between 1 and {VerificationQuery.MaxLimit}", statusCode: StatusCodes.Status400BadRequest);
+        var query = new VerificationQuery(Blank(candidateId), Blank(examId), limit ?? VerificationQuery.DefaultLimit);
+        return Results.Json(await records.ListAsync(query, cancellationToken), FaceVerifyJson.Options);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static async Task<IResult> GetAsync(Guid id, IVerificationRecordStore records, CancellationToken cancellationToken) =>
         await records.FindAsync(id, cancellationToken) is { } record

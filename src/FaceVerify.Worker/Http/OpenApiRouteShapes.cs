@@ -71,6 +71,12 @@ internal static partial class OpenApiRouteShapes
                 operation.Responses["400"] = new OpenApiResponse { Description = "A part is missing, an id is not a GUID or the policy is unknown (problem details)." };
                 operation.Responses["413"] = new OpenApiResponse { Description = "The body is over the cap." };
                 break;
+            case ("GET", "/v1/verifications"):
+                operation.Summary = "List verifications, newest first";
+                operation.Description = "Query `candidateId`, `examId` (exact) and `limit` (1-200, default 50).";
+                operation.Responses["200"] = await JsonResponseAsync<IReadOnlyList<VerificationSummary>>("Id, candidate, exam, verdict, policy, attempts, completion time.", context, cancellationToken);
+                operation.Responses["400"] = new OpenApiResponse { Description = "limit out of range (problem details)." };
+                break;
             case ("GET", "/v1/verifications/{id}"):
                 operation.Summary = "Read a verification's record";
                 operation.Responses["200"] = await JsonResponseAsync<VerificationRecord>("Request summary (hashes, never bytes), latest result, attempts.", context, cancellationToken);

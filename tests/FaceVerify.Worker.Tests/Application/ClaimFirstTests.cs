@@ -70,5 +70,6 @@ public sealed class ClaimFirstTests
 
         public Task SaveAsync(VerificationRecord record, CancellationToken cancellationToken) => inner.SaveAsync(record, cancellationToken);
         public Task CountDuplicateAsync(Guid verificationId, CancellationToken cancellationToken) => inner.CountDuplicateAsync(verificationId, cancellationToken);
+        public Task<IReadOnlyList<VerificationSummary>> ListAsync(VerificationQuery query, CancellationToken cancellationToken) => inner.ListAsync(query, cancellationToken);
     }
 }

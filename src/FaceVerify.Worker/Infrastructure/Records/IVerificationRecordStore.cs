@@ -14,4 +14,6 @@ public interface IVerificationRecordStore
     /// <summary>Inserts or replaces the record as a whole, and ends its claim.</summary>
     Task SaveAsync(VerificationRecord record, CancellationToken cancellationToken);
     Task CountDuplicateAsync(Guid verificationId, CancellationToken cancellationToken);
+    /// <summary>The latest verifications, newest first, for administrators looking for one.</summary>
+    Task<IReadOnlyList<VerificationSummary>> ListAsync(VerificationQuery query, CancellationToken cancellationToken);
 }

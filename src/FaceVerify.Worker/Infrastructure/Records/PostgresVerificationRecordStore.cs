@@ -73,6 +73,25 @@ public sealed class PostgresVerificationRecordStore(PostgresDatabase database) :
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<VerificationSummary>> ListAsync(VerificationQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            SELECT verification_id, candidate_id, exam_id, verdict, policy, attempts, completed_at FROM verifications
+            WHERE (@candidate::text IS NULL OR candidate_id = @candidate) AND (@exam::text IS NULL OR exam_id = @exam)
+            ORDER BY completed_at DESC LIMIT @limit
+            """, connection);
+        command.Parameters.AddWithValue("candidate", NpgsqlDbType.Text, (object?)query.CandidateId ?? DBNull.Value);
+        command.Parameters.AddWithValue("exam", NpgsqlDbType.Text, (object?)query.ExamId ?? DBNull.Value);
+        command.Parameters.AddWithValue("limit", query.Limit);
+        var list = new List<VerificationSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            list.Add(new VerificationSummary(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetInt32(5), reader.GetFieldValue<DateTimeOffset>(6)));
+        return list;
+    }
+
     public async Task CountDuplicateAsync(Guid verificationId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

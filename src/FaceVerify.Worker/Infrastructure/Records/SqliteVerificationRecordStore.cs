@@ -40,6 +40,26 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
             (r, i) => DateTimeOffset.Parse(r.GetString(i), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    public async Task<IReadOnlyList<VerificationSummary>> ListAsync(VerificationQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT verification_id, candidate_id, exam_id, verdict, policy, attempts, completed_at FROM verifications
+            WHERE ($candidate IS NULL OR candidate_id = $candidate) AND ($exam IS NULL OR exam_id = $exam)
+            ORDER BY completed_at DESC LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$candidate", (object?)query.CandidateId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$exam", (object?)query.ExamId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", query.Limit);
+        var list = new List<VerificationSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            list.Add(new VerificationSummary(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetInt32(5), DateTimeOffset.Parse(reader.GetString(6), System.Globalization.CultureInfo.InvariantCulture)));
+        return list;
+    }
+
     public async Task<VerificationClaim> ClaimAsync(Guid verificationId, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
@@ -162,6 +182,7 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
                 previous_result_json TEXT NULL,
                 faces_json TEXT NULL,
                 previous_faces_json TEXT NULL);
+            CREATE INDEX IF NOT EXISTS verifications_completed_at ON verifications (completed_at DESC);
             CREATE TABLE IF NOT EXISTS verification_claims (
                 verification_id TEXT PRIMARY KEY,
                 owner TEXT NOT NULL,
