@@ -1,4 +1,5 @@
 using FaceVerify.Core.Analysis;
+using FaceVerify.Core.Challenge;
 using FaceVerify.Core.Eyes;
 using FaceVerify.Core.Faces;
 using FaceVerify.Core.Imaging;
@@ -54,6 +55,7 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddSingleton<IIdPhotoChecker, IdPhotoChecker>();
         services.AddSingleton<IIdentityVerifier, IdentityVerifier>();
         services.AddFaceVerifyReporting(section);
+        services.AddFaceVerifyChallenges(section);
         return services;
     }
 }
