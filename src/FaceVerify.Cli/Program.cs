@@ -17,6 +17,7 @@ var root = new RootCommand("faceverify: face identity verification for remote ex
     FaceVerify.BusClient.BusCommands.BuildWorkerCommand(),
     TrainAttributesCommand.Build(),
     CalibratePoseCommand.Build(),
+    CalibrateChallengeCommand.Build(),
 };
 
 var parse = root.Parse(args);

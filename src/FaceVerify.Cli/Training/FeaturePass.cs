@@ -48,7 +48,7 @@ internal sealed class FeaturePass(IServiceProvider services)
             OcclusionFeatures.Compute(flipped.Aligned, flipped.Encoding, face.Landmarks68, face.Box));
     }
 
-    private static RgbImage Flip(RgbImage image)
+    internal static RgbImage Flip(RgbImage image)
     {
         var output = new byte[image.Pixels.Length];
         int w = image.Width;
