@@ -58,6 +58,9 @@ internal sealed class ChallengeData(IServiceProvider services, string root, int 
             var frontal = Face(0, false);
             var angles = person.Select(r => int.Parse(r["yaw_deg"])).Where(y => y > 0).Order().ToList();
             foreach (var a in angles)
+                foreach (var mirrored in new[] { false, true })
+                    if (Face(a, mirrored) is { } view) turned.Add((view, TurnSide(view), a));
+            foreach (var a in angles)
                 foreach (var b in angles)
                 {
                     if (Face(a, false) is not { } from) continue;
@@ -68,8 +71,6 @@ internal sealed class ChallengeData(IServiceProvider services, string root, int 
                 foreach (var mirrored in new[] { false, true })
                 {
                     var face = Face(a, mirrored);
-                    if (face is null) continue;
-                    turned.Add((face, TurnSide(face), a));
                     if (TurnSide(face) is not { } side) continue;
                     sequences.Add(new("renders", person.Key, fit, true, "one turn", [side], [frontal, face], a));
                     sequences.Add(new("renders", person.Key, fit, true, "turn and back", [side], [frontal, face, Face(0, mirrored)], a));

@@ -47,6 +47,11 @@ internal static class CalibrateChallengeCommand
             var signs = turned.Where(t => t.Side is not null).GroupBy(t => t.Yaw).OrderBy(g => g.Key)
                 .Select(g => (Yaw: g.Key, Faces: g.Count(), Agree: Math.Round((double)g.Count(t => (t.Face.Pose.Yaw > 0) == (t.Side == ChallengeStep.TurnRight)) / g.Count(), 3)))
                 .ToList();
+            // Per turned frame, all ten render subjects (most have no frontal render, so no challenge sequence): does the
+            // pose model read the turn beyond the policy's angle in the true direction?
+            var reads = turned.Where(t => t.Side is not null).GroupBy(t => t.Yaw).OrderBy(g => g.Key)
+                .Select(g => (Yaw: g.Key, Faces: g.Count(), Read: g.Count(t => t.Face.Pose.Yaw * (t.Side == ChallengeStep.TurnRight ? 1 : -1) >= policy.Challenge.TurnYaw)))
+                .ToList();
             var match = ChallengeCalibration.TurnedMatch(sequences, current.MatchThreshold).ToList();
             if (parse.GetValue(json))
             {
@@ -58,6 +63,7 @@ internal static class CalibrateChallengeCommand
             Console.Out.WriteLine($"pose sign check (renders: the side the nose points to vs yaw > 0 = the subject's own right): {string.Join("; ", signs.Select(s => $"{s.Yaw}°: {s.Agree:P0} of {s.Faces}"))}");
             Console.Out.WriteLine($"fit (render subjects 1–5, half of the flat-attack people): turn yaw {fit.TurnYaw}° (the snapshot's yaw limit; p5 of the yaw read on ≥40° render turns {fit.TurnedYawP05}°; |yaw| p95 of frontal MEDS mugshots {fit.FrontalAbsYawP95}°), return {fit.ReturnYaw}°, landmarks {fit.Set}, flat threshold {fit.FlatThreshold}");
             Console.Out.WriteLine($"  |yaw| of the fit frontal MEDS mugshots: {string.Join(" ", fit.FrontalAbsYaw)}");
+            Console.Out.WriteLine($"  turned render frames (all subjects) read ≥ {policy.Challenge.TurnYaw}° in the true direction: {string.Join("; ", reads.Select(r => $"{r.Yaw}°: {r.Read} of {r.Faces}"))}");
             foreach (var (set, v) in fit.BySet) Console.Out.WriteLine($"  {set}: head turns p2.5 {v.GenuineP025}, flat attacks p99.5 {v.AttackP995} → {v.Threshold}");
             Console.Out.WriteLine($"turned render frames matching their frontal frame at {current.MatchThreshold}: {string.Join("; ", match.Select(m => $"{m.Yaw}°: {m.Matched:P0} of {m.Frames}"))}");
             Console.Out.WriteLine();
