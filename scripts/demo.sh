@@ -77,7 +77,7 @@ done
 [ -n "$ready" ] || { echo "demo: /health/ready did not answer 200 within 60 s (models missing? run scripts/setup.sh)" >&2; exit 1; }
 echo "ready"
 mkdir -p "$root/artifacts"
-reasons_json="$root/src/FaceVerify.Core/Reporting/Texts/reason-messages.json"
+reasons_json="$root/src/FaceVerify.Reporting/Texts/reason-messages.json"
 
 # The Chinese message of a reason code, from the service's own table (one "zh" line under each code).
 zh() { grep -A1 "\"$1\": {" "$reasons_json" | sed -nE 's/.*"zh": "(.*)",?$/\1/p'; }

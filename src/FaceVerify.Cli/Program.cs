@@ -19,6 +19,7 @@ var root = new RootCommand("faceverify: face identity verification for remote ex
     FaceVerify.BusClient.BusCommands.BuildRerunCommand(),
     TrainingCommands.TrainAttributes(),
     TrainingCommands.CalibratePose(),
+    TrainingCommands.CalibrateChallenge(),
 };
 
 var parse = root.Parse(args);

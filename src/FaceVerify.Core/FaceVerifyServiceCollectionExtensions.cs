@@ -1,4 +1,5 @@
 using FaceVerify.Core.Analysis;
+using FaceVerify.Core.Challenge;
 using FaceVerify.Core.Eyes;
 using FaceVerify.Core.Faces;
 using FaceVerify.Core.Imaging;
@@ -55,6 +56,7 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddSingleton<IdentityExtractor>();
         services.AddSingleton<IIdPhotoChecker, IdPhotoChecker>();
         services.AddSingleton<IIdentityVerifier, IdentityVerifier>();
+        services.AddFaceVerifyChallenges(section);
         return services;
     }
 }

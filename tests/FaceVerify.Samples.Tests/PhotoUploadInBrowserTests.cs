@@ -133,7 +133,7 @@ public sealed class PhotoUploadInBrowserTests(InProcessWorker worker) : IClassFi
 
     private static Dictionary<string, (string Zh, string En)> ReasonMessages()
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src/FaceVerify.Core/Reporting/Texts/reason-messages.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src/FaceVerify.Reporting/Texts/reason-messages.json")));
         return json.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => (p.Value.GetProperty("zh").GetString()!, p.Value.GetProperty("en").GetString()!));
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FaceVerify.Cli.Output;
+using FaceVerify.Core.Challenge;
 using FaceVerify.Core.Verification;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,9 +19,16 @@ internal static class VerifyCommand
         var report = CommonOptions.Report();
         var lang = CommonOptions.Language();
         var earlier = new Option<string?>("--earlier") { Description = "A previous 'verify --json' result: the report shows what changed" };
-        var command = new Command("verify", "Verify a snapshot against an ID photo") { idPhoto, snapshot, frames, policy, json, report, lang, earlier };
+        var challenge = new Option<string?>("--challenge") { Description = "Steps the frames answer, e.g. turn_left,turn_right,blink: the snapshot is the frame before the first step, each --frame the one after a step" };
+        var command = new Command("verify", "Verify a snapshot against an ID photo") { idPhoto, snapshot, frames, policy, json, report, lang, earlier, challenge };
         command.SetAction(async (parse, ct) =>
         {
+            List<ChallengeStep>? steps = null;
+            if (parse.GetValue(challenge) is { } stepList && !ChallengeSteps.TryParseList(stepList, out steps, out var unknownStep))
+            {
+                ConsoleOutput.Error($"--challenge: unknown step '{unknownStep}' (turn_left, turn_right, blink)");
+                return ExitCodes.UsageOrUnreadable;
+            }
             var inputs = new List<byte[]>();
             foreach (var path in new[] { parse.GetValue(idPhoto)!, parse.GetValue(snapshot)! }.Concat(parse.GetValue(frames) ?? []))
             {
@@ -42,6 +50,9 @@ internal static class VerifyCommand
                 ExtraFrames = inputs.Skip(2).Select(b => (ReadOnlyMemory<byte>)b).ToList(),
                 Policy = parse.GetValue(policy),
             }, ct);
+            if (steps is not null)
+                result = ChallengeResults.Merge(result, provider.GetRequiredService<ChallengeVerifier>().Verify(
+                    inputs[0], inputs.Skip(1).Select(b => (ReadOnlyMemory<byte>)b).ToList(), steps, parse.GetValue(policy), ct));
             if (parse.GetValue(json)) ConsoleOutput.JsonLine(result);
             else Print(result);
             if (parse.GetValue(report) is { } reportPath)

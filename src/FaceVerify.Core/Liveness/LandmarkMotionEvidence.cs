@@ -38,10 +38,11 @@ public sealed class LandmarkMotionEvidence(IOptions<FrameEvidenceOptions> option
 public static class PlanarFit
 {
     /// <summary>RMS distance between the target landmarks and the source landmarks mapped by the best homography, per inter-ocular distance.</summary>
-    public static double Residual(IReadOnlyList<Point2> from, IReadOnlyList<Point2> to)
+    /// <param name="points">Indices of the 68 landmarks to fit (null: all); the inter-ocular distance always comes from the full set.</param>
+    public static double Residual(IReadOnlyList<Point2> from, IReadOnlyList<Point2> to, IReadOnlyList<int>? points = null)
     {
-        var (a, sa) = Normalise(from);
-        var (b, sb) = Normalise(to);
+        var (a, sa) = Normalise(points is null ? from : points.Select(i => from[i]).ToList());
+        var (b, sb) = Normalise(points is null ? to : points.Select(i => to[i]).ToList());
         var h = FitHomography(a, b);
         double sum = 0;
         for (var i = 0; i < a.Length; i++)

@@ -1,3 +1,4 @@
+using FaceVerify.Core.Challenge;
 using Microsoft.Extensions.Configuration;
 
 namespace FaceVerify.Core.Policy;
@@ -67,6 +68,9 @@ public sealed class PolicyCatalog
                 MaxMask = trained.OcclusionMask, MaxSunglasses = trained.OcclusionSunglasses, MaxHairOverEyes = trained.OcclusionHair,
             },
             WarnOnly = [ReasonCodes.Snapshot(ReasonCodes.Face.UnevenLighting)],
+            // `faceverify calibrate-challenge` (docs/challenge.md): a turn is the snapshot's yaw limit; the flat-motion
+            // threshold lies midway between flat attacks (p99.5 0.035) and head turns of 40° or more (p2.5 0.093) of the fit people.
+            Challenge = new ChallengePolicy { TurnYaw = 25, ReturnYaw = 12, MinHeadMotionResidual = 0.064, MotionLandmarks = LandmarkSet.Rigid },
         };
 
         public static PolicyOptions Strict(TrainedOperatingPoints trained)

@@ -13,6 +13,8 @@ public sealed record PolicyOptions
     public FaceRuleOptions Snapshot { get; init; } = new();
     public IdPhotoFileOptions IdPhotoFile { get; init; } = new();
     public SnapshotFrameOptions SnapshotFrame { get; init; } = new();
+    /// <summary>The active-liveness challenge: allowed steps and their thresholds.</summary>
+    public Challenge.ChallengePolicy Challenge { get; init; } = new();
     /// <summary>Reason codes reported as warnings instead of blocking under this policy.</summary>
     public List<string> WarnOnly { get; init; } = [];
 

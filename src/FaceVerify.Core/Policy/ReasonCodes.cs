@@ -47,6 +47,13 @@ public static class ReasonCodes
     public const string MatchBelowThreshold = "match.below_threshold";
     public const string MatchNotEvaluated = "match.not_evaluated";
 
+    public const string ChallengeNotFollowed = "challenge.not_followed";
+    public const string ChallengeFlatMotion = "challenge.flat_motion";
+    public const string ChallengeFramesMismatch = "challenge.frames_mismatch";
+    /// <summary>For the service's challenge store (issue 14): the challenge ran out of time, or was already answered.</summary>
+    public const string ChallengeExpired = "challenge.expired";
+    public const string ChallengeReused = "challenge.reused";
+
     public const string InputFetchFailed = "input.fetch_failed";
     public const string InputTooLarge = "input.too_large";
     public const string InternalError = "internal.error";

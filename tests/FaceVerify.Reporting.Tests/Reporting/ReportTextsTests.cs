@@ -26,7 +26,7 @@ public sealed class ReportTextsTests
     public void Every_reason_code_has_a_chinese_and_an_english_message(string code)
     {
         var text = Texts.Reason(code);
-        Assert.True(text is not null, $"{code} has no entry in src/FaceVerify.Core/Reporting/Texts/reason-messages.json");
+        Assert.True(text is not null, $"{code} has no entry in src/FaceVerify.Reporting/Texts/reason-messages.json");
         Assert.Matches(Cjk, text.Zh);
         Assert.False(string.IsNullOrWhiteSpace(text.En));
         Assert.DoesNotMatch(Cjk, text.En);

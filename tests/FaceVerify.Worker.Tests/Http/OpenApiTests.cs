@@ -40,7 +40,7 @@ public sealed partial class OpenApiTests(InProcessWorker worker) : IClassFixture
 
         var validate = root.GetProperty("paths").GetProperty("/v1/id-photos/validate").GetProperty("post");
         var photoCheck = validate.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
-        Assert.Equal(["accepted", "file", "measurements", "policy", "violations"], PropertyNames(photoCheck));
+        Assert.Equal(["accepted", "file", "measurements", "policy", "sha256", "violations"], PropertyNames(photoCheck));
         Assert.Equal(["code", "message", "severity", "threshold", "value"], PropertyNames(photoCheck.GetProperty("properties").GetProperty("violations").GetProperty("items")));
 
         var submit = root.GetProperty("paths").GetProperty("/v1/verifications").GetProperty("post");

@@ -1,0 +1,33 @@
+namespace FaceVerify.Core.Challenge;
+
+/// <summary>
+/// The active-liveness part of a policy (<c>FaceVerify:Policies:{name}:Challenge</c>): which steps may be asked and
+/// the thresholds that judge them. The built-in values come from <c>faceverify calibrate-challenge</c> (docs/challenge.md).
+/// </summary>
+public sealed record ChallengePolicy
+{
+    /// <summary>Comma-separated wire names (a string, not a list: configuration binding appends to lists instead of replacing them).</summary>
+    public string AllowedSteps { get; init; } = "turn_left,turn_right,blink";
+    public int MinSteps { get; init; } = 2;
+    public int MaxSteps { get; init; } = 3;
+    /// <summary>A turn step's frame must read at least this yaw (degrees) in the asked direction.</summary>
+    public double TurnYaw { get; init; } = 25;
+    /// <summary>The neighbouring frame (the next one; for the last step without a return frame, the previous one) must read at least this much less yaw in the asked direction.</summary>
+    public double ReturnYaw { get; init; } = 12;
+    /// <summary>A blink step's frame must read a mean eye-open probability below this (the eye model's own operating point).</summary>
+    public double ClosedEyesBelow { get; init; } = 0.5;
+    /// <summary>The blink's neighbouring frame must read at least this mean eye-open probability.</summary>
+    public double OpenEyesAtLeast { get; init; } = 0.5;
+    /// <summary>
+    /// The largest landmark residual after the best homography from frame 0 to a later frame (RMS per inter-ocular
+    /// distance) must reach this, or the motion is that of a flat picture.
+    /// </summary>
+    public double MinHeadMotionResidual { get; init; } = 0.064;
+    /// <summary>The landmarks the homography is fitted to; the threshold above holds for this set only.</summary>
+    public LandmarkSet MotionLandmarks { get; init; } = LandmarkSet.Rigid;
+
+    /// <summary>The allowed steps, parsed; unknown names are ignored (the issuer refuses an empty set).</summary>
+    public IReadOnlyList<ChallengeStep> Steps() =>
+        AllowedSteps.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(n => ChallengeSteps.TryParse(n, out var s) ? (ChallengeStep?)s : null).OfType<ChallengeStep>().Distinct().ToList();
+}

@@ -1,0 +1,39 @@
+using FaceVerify.Core.Analysis;
+using FaceVerify.Core.Faces;
+using FaceVerify.Core.Policy;
+using FaceVerify.Core.Verification;
+
+namespace FaceVerify.Core.Challenge;
+
+/// <summary>
+/// Reads a challenge's frames and judges them: the steps and the motion (<see cref="IChallengeChecker"/>), and every
+/// frame against the ID photo under the match rules (a challenge answered by someone else proves nothing). No expiry
+/// or single use here: those need the service's challenge store.
+/// </summary>
+public sealed class ChallengeVerifier(ImageAssessor assessor, PolicyCatalog policies, IChallengeChecker checker)
+{
+    /// <param name="frames">Frame 0 (before the first step; the CLI uses the snapshot), then one per step.</param>
+    public ChallengeOutcome Verify(ReadOnlyMemory<byte> idPhoto, IReadOnlyList<ReadOnlyMemory<byte>> frames, IReadOnlyList<ChallengeStep> steps,
+        string? policyName, CancellationToken cancellationToken)
+    {
+        // An unknown policy is already reported by the verification; its findings are judged under the default too.
+        if (!policies.TryGet(policyName, out var policy)) policies.TryGet(null, out policy);
+        var photo = assessor.AssessIdPhoto(idPhoto, cancellationToken).Reading?.Primary;
+        var faces = frames.Select(f => assessor.Assess(f, AnalysisScope.Frame, cancellationToken).Reading?.Primary).ToList();
+        var outcome = checker.Check(steps, faces.Select(f => f is null ? null : ChallengeFrame.From(f)).ToList(), policy);
+        return outcome with { Findings = [.. outcome.Findings, .. MatchFindings(photo, faces, policy)], Similarities = Similarities(photo, faces) };
+    }
+
+    private static List<double?> Similarities(FaceReading? photo, List<FaceReading?> faces) =>
+        faces.Select(f => photo is null || f is null ? (double?)null : Math.Round(Similarity.Cosine(photo.Embedding, f.Embedding), 4)).ToList();
+
+    private static IEnumerable<Finding> MatchFindings(FaceReading? photo, List<FaceReading?> faces, PolicyOptions policy)
+    {
+        if (photo is null) yield break;  // the verification already says the ID photo has no usable face
+        var below = Similarities(photo, faces).Select((s, i) => (s, i)).Where(x => x.s < policy.MatchThreshold).ToList();
+        if (below.Count == 0) yield break;
+        var worst = below.MinBy(x => x.s);
+        yield return new FindingFactory(policy).Make(ReasonCodes.MatchBelowThreshold,
+            $"challenge frame(s) {string.Join(", ", below.Select(x => x.i))} do not match the ID photo", worst.s, policy.MatchThreshold, retakeCanFix: false);
+    }
+}
