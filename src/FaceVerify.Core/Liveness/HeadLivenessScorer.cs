@@ -9,7 +9,7 @@ namespace FaceVerify.Core.Liveness;
 /// cues on the 2.7× crop, models/liveness/fusion-v1.json). A face that fills the frame (a candidate close to the
 /// webcam, a tight crop: at least <see cref="LivenessHeadWeights.Gate"/> of the 2.7× context outside the picture) has
 /// no surroundings to judge, so it is scored by our head on the passive network's hidden layer read on a crop that
-/// stays inside the picture (never on fill), plus the share of missing context (models/liveness/head-v2.json). Both
+/// stays inside the picture (never on fill), plus the share of missing context, and capped by fusion v1's flat-print cues on the same in-image crop (models/liveness/head-v2-guard.json). Both
 /// weights files are hash-checked against the manifest. The score is the sigmoid of the margin over the part's own
 /// default threshold, so the policy's thresholds mean the same for both parts.
 /// </summary>

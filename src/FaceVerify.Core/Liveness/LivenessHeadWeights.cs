@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace FaceVerify.Core.Liveness;
 
 /// <summary>
-/// Our liveness head v2 (models/liveness/head-v2.json, written by <c>faceverify train-liveness</c>): what it reads
+/// Our liveness head v2 (models/liveness/head-v2-guard.json, written by <c>faceverify train-liveness</c>): what it reads
 /// (<see cref="LivenessInputLayout"/>: the passive network's log-odds and hidden layer at crop scales that stay
 /// inside the picture, the presentation cues, the share of missing context) and one logistic regression per attack
 /// family; the live log-odds is the lowest of the families'.

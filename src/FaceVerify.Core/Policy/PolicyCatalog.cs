@@ -42,7 +42,7 @@ public sealed class PolicyCatalog
         {
             Name = "default",
             // 3: occlusion heads v3 (read on a crop aligned on BlazeFace's key points) and their thresholds.
-            // 4: liveness v2 (head-v2.json for faces that fill the frame, fusion v1 otherwise); scores are margins, so 0.5.
+            // 4: liveness v2 (head-v2.json, since the print guard head-v2-guard.json, for faces that fill the frame, fusion v1 otherwise); scores are margins, so 0.5.
             Version = 4,
             // FAR 0.1% over 10.4 M cross-identity pairs of LFW folds 1–6 (calibrate-match); TAR 98.2%.
             MatchThreshold = 0.334,
