@@ -43,7 +43,7 @@ public sealed class PolicyCatalog
             Name = "default",
             // 3: occlusion heads v3 (read on a crop aligned on BlazeFace's key points) and their thresholds.
             // 4: match thresholds hold their FAR on East Asian faces (the candidates), not on LFW's mostly European ones;
-            //    liveness v2 (head-v2.json for faces that fill the frame, fusion v1 otherwise).
+            //    liveness v2 (head-v2-guard.json for faces that fill the frame, fusion v1 otherwise).
             Version = 4,
             // FAR 0.1% on the worst group of East Asian calibration people that has >= 1,000 pairs of people: 201 web
             // portraits' people, 83,647 impostor pairs (docs/matching.md; was 0.334, LFW's point, which let ~1.5-20% of

@@ -14,7 +14,7 @@ namespace FaceVerify.Cli.Commands;
 /// <summary>
 /// <c>train-liveness [--recipe N] [--explore] [--cache F] [--out F] [--seed N] [--folds K] [--json]</c>: liveness v2.
 /// Measures every liveness picture once (cached), prints the leave-one-source-out table of the chosen head next to the
-/// shipped fusion v1, fits the head on all but the test subset and writes models/liveness/head-v2.json (docs/liveness.md).
+/// shipped fusion v1, fits the head on all but the test subset and writes models/liveness/head-v2-guard.json (docs/liveness.md).
 /// <c>--explore</c> prints one LOSO line per candidate representation. <c>--v1</c> and <c>--evaluate</c> keep the retired
 /// fusion-v1 training and its held-out check (<c>--l2</c>, <c>--bpcer</c>, <c>--strict-bpcer</c>, <c>--msu-weight</c>, <c>--features-csv</c>).
 /// </summary>
@@ -25,7 +25,7 @@ internal static class TrainLivenessCommand
 
     public static Command Build()
     {
-        var output = new Option<string?>("--out") { Description = "Weights file to write (default models/liveness/head-v2.json; with --v1 or --evaluate models/liveness/fusion-v1.json)" };
+        var output = new Option<string?>("--out") { Description = "Weights file to write (default models/liveness/head-v2-guard.json; with --v1 or --evaluate models/liveness/fusion-v1.json)" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => LivenessDataSplit.DefaultSeed };
         var l2 = new Option<double>("--l2") { DefaultValueFactory = _ => 1.0, Description = "L2 penalty on standardised coefficients" };
         var folds = new Option<int>("--folds") { DefaultValueFactory = _ => 5 };
@@ -57,7 +57,7 @@ internal static class TrainLivenessCommand
                     return ExitCodes.Ok;
                 }
                 var trained = HeadTraining.Run(measured, LivenessExperiments.Recipes()[parse.GetValue(recipe)], parse.GetValue(folds), parse.GetValue(seed),
-                    parse.GetValue(output) ?? Path.Combine(LivenessExperiments.RepoRoot(), "models", "liveness", "head-v2.json"));
+                    parse.GetValue(output) ?? Path.Combine(LivenessExperiments.RepoRoot(), "models", "liveness", "head-v2-guard.json"));
                 if (parse.GetValue(json)) ConsoleOutput.JsonLine(trained);
                 else HeadTraining.Print(trained, Console.Out);
                 return ExitCodes.Ok;

@@ -8,7 +8,7 @@ namespace FaceVerify.Cli.Liveness;
 internal sealed record LosoRow(string Source, string Attack, int Count, string Kind, double? Today, double Loso, double Bound, bool Judged, bool Meets);
 
 internal sealed record HeadTrainingResult(string Weights, string Sha256, string Recipe, int Samples, int NoFace, double DefaultThreshold, double StrictThreshold,
-    IReadOnlyList<LosoRow> Loso, IReadOnlyList<LosoCell> TestSubset);
+    IReadOnlyList<LosoRow> Loso, IReadOnlyList<LosoCell> TestSubset, IReadOnlyList<LosoCell> CelebaV1HeldOutHalf);
 
 /// <summary>
 /// <c>train-liveness</c>: the leave-one-source-out table of the chosen head next to the shipped fusion v1, then the
@@ -19,6 +19,8 @@ internal static class HeadTraining
 {
     public static HeadTrainingResult Run(IReadOnlyList<LivenessMeasurement> measured, HeadRecipe recipe, int folds, int seed, string path)
     {
+        if (recipe.PrintGuard is not null && !recipe.GuardOnMargin)
+            throw new ArgumentException("the scorer applies the print guard on fusion v1's own scale only (GuardOnMargin); this recipe is for --explore", nameof(recipe));
         var trainer = new LivenessHeadTrainer(recipe, folds, seed);
         var samples = LivenessExperiments.Samples(measured, recipe.Layout);
         var today = LivenessExperiments.Today(measured).ToDictionary(c => (c.Source, c.Attack));
@@ -35,7 +37,7 @@ internal static class HeadTraining
         var outOfFold = trainer.OutOfFold(train);
         var byHead = train.Select((x, i) => (x, i)).Where(t => recipe.HeadScores(t.x)).ToList();
         var headSamples = byHead.Select(t => t.x).ToList();
-        var headScores = byHead.Select(t => outOfFold[t.i]).ToList();
+        var headScores = byHead.Select(t => recipe.Guarded(t.x, outOfFold[t.i])).ToList();
         var headDefault = recipe.Threshold(headSamples, headScores);
         var headStrict = Math.Max(headDefault, recipe.Threshold(headSamples, headScores, attackEmphasis: 2));
         // One policy threshold serves both parts: scores are margins over each part's own operating point, and the
@@ -47,6 +49,7 @@ internal static class HeadTraining
             Version = 2,
             Layout = recipe.Layout,
             Gate = recipe.Gate,
+            PrintGuard = recipe.PrintGuard,
             HeadThresholds = new() { ["default"] = Math.Round(headDefault, 6), ["strict"] = Math.Round(headStrict, 6) },
             Families = trainer.Fit(train),
             OperatingPoints = new() { ["default"] = 0.5, ["strict"] = Math.Floor(LivenessFeatures.Sigmoid(strictOffset) * 10000) / 10000 },
@@ -54,7 +57,8 @@ internal static class HeadTraining
             {
                 ["command"] = $"faceverify train-liveness --seed {seed} --folds {folds} --recipe {LivenessExperiments.Recipes().ToList().IndexOf(recipe)} ({recipe.Name})",
                 ["recipe"] = $"{recipe.Layout.Describe()}; {(recipe.TwoFamilies ? "print and screen families" : "one family")}; l2 {recipe.L2.ToString(CultureInfo.InvariantCulture)}; operating point {recipe.Rule}"
-                    + (recipe.Gate is { } g ? $"; pictures with less than {g.ToString(CultureInfo.InvariantCulture)} of the 2.7x context missing keep fusion-v1.json" : ""),
+                    + (recipe.Gate is { } g ? $"; pictures with less than {g.ToString(CultureInfo.InvariantCulture)} of the 2.7x context missing keep fusion-v1.json" : "")
+                    + (recipe.PrintGuard is { } k ? $"; on the others the margin is capped at fusion-v1.json's {LivenessHeadWeights.FlatPrintFamily} margin (in-image crop) + {k.ToString(CultureInfo.InvariantCulture)}" : ""),
                 ["data"] = string.Join(", ", measured.Select(m => m.Entry.Dataset).Distinct()) + " (all but the test subset: a seeded fifth of the people of each source with five or more)",
                 ["operatingPoints"] = "head thresholds (log-odds) from out-of-fold scores by person of the training pictures the head scores; the score is sigmoid of the margin over the part's own default threshold, so the policy's default is 0.5 for both parts",
                 ["samples"] = train.Count.ToString(CultureInfo.InvariantCulture),
@@ -65,11 +69,16 @@ internal static class HeadTraining
         var bytes = File.ReadAllBytes(path);
         var shipped = LivenessHeadWeights.Parse(bytes);
         // The test subset scored by the written (rounded) weights, as the scorer will.
-        var testCells = LosoEvaluation.Fixed(test.Select(s => (s.Entry, recipe.HeadScores(s) ? shipped.HeadMargin(s.X, strictOffset) : s.V1Margin)).ToList(), 0);
+        var testCells = LosoEvaluation.Fixed(test.Select(s => (s.Entry, recipe.HeadScores(s) ? shipped.HeadMargin(s.X, strictOffset, s.V1PrintMargin) : s.V1Margin)).ToList(), 0);
+        // Fusion v1's held-out CelebA-Spoof half (the README's CelebA figure) scored by the whole v2 scorer: tight prints there go to the head.
+        var celeba = measured.Where(m => m.Entry.Source == "celeba_spoof").Select(m => (m.Entry.File, Label: m.Entry.Live ? "real" : "spoof")).ToList();
+        var v1Half = LivenessDataSplit.TrainingHalf(celeba, seed);
+        var halfCells = LosoEvaluation.Fixed(samples.Where(s => s.Entry.Source == "celeba_spoof" && !v1Half.Contains(s.Entry.File))
+            .Select(s => (s.Entry, recipe.HeadScores(s) ? shipped.HeadMargin(s.X, strictOffset, s.V1PrintMargin) : s.V1Margin)).ToList(), 0);
         var defaultThreshold = weights.OperatingPoints["default"];
         var strictThreshold = weights.OperatingPoints["strict"];
         return new HeadTrainingResult(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), recipe.Name, samples.Count, measured.Count(m => !m.HasFace),
-            defaultThreshold, strictThreshold, loso, testCells);
+            defaultThreshold, strictThreshold, loso, testCells, halfCells);
     }
 
     public static void Print(HeadTrainingResult r, TextWriter output)
@@ -85,6 +94,8 @@ internal static class HeadTraining
         output.WriteLine("| source | attack | n | rate |");
         output.WriteLine("|---|---|---:|---:|");
         foreach (var c in r.TestSubset) output.WriteLine($"| {c.Source} | {c.Attack} | {c.Count} | {c.Kind} {c.Rate.ToString("P1", CultureInfo.InvariantCulture)} |");
+        output.WriteLine("\nfusion v1's held-out CelebA-Spoof half (pictures with a face) under this scorer, default threshold:");
+        foreach (var c in r.CelebaV1HeldOutHalf) output.WriteLine($"| {c.Source} | {c.Attack} | {c.Count} | {c.Kind} {c.Rate.ToString("P1", CultureInfo.InvariantCulture)} ({c.Errors}) |");
     }
 
 }

@@ -15,11 +15,12 @@ internal static class LivenessExperiments
     private static readonly float[] AllScales = [2.7f, 2.0f, 1.4f, 1.0f];
 
     /// <summary>The recipe the leave-one-source-out table picked (index into <see cref="Recipes"/>).</summary>
-    public const int Chosen = 6;
+    public const int Chosen = 45;
 
     /// <remarks>
     /// Figures of every recipe (and of the earlier threshold rules) are in docs/liveness.md. <see cref="Chosen"/> is the
-    /// one shipped: it left the fewest held-out cells above their bounds.
+    /// one shipped: v2's head (recipe 6) with fusion v1's flat-print cues as a conjunction on faces that fill the frame,
+    /// the guard's shift picked by the leave-one-source-out table among 0.5–3 (fewest misses, then smallest excess).
     /// </remarks>
     public static IReadOnlyList<HeadRecipe> Recipes() =>
     [
@@ -53,15 +54,18 @@ internal static class LivenessExperiments
         new("hidden@2.7,1.4 + cues + embedding map + missing, l2 0.1", new LivenessInputLayout { Scales = TwoScales, Embedding = true }, true, 0.1),
         new("gate 0.5, unit hidden@2.7 + embedding map + missing head, worst cell", new LivenessInputLayout { Scales = Context, Cues = false, UnitHidden = true, Embedding = true }, true, 0.1, Rule: ThresholdRule.WorstCell, Gate: 0.5),
         new("embedding map + missing, l2 0.1, worst cell", new LivenessInputLayout { Scales = Context, Hidden = false, Cues = false, Embedding = true }, true, 0.1, Rule: ThresholdRule.WorstCell),
+        .. LivenessGuardRecipes.All,
     ];
 
     public static List<HeadSample> Samples(IReadOnlyList<LivenessMeasurement> measured, LivenessInputLayout layout)
     {
         var v1 = FusionV1();
         var v1Default = LivenessFeatures.Logit(v1.OperatingPoints["default"]);
+        // v1's flat-print family on the in-image crop's inputs (log-odds at 2.7 inside the picture, cues there), as the scorer reads them.
+        var flatPrint = v1.Families.Single(f => f.Name == LivenessHeadWeights.FlatPrintFamily);
         return measured.Where(m => m.HasFace).Select(m => new HeadSample(m.Entry, layout.Vector(
             layout.Scales.Select(s => m.Passive![Array.IndexOf(LivenessFeatureCache.Scales, s)]).ToList(), m.Cues!, m.Embedding, m.MissingContext),
-            m.MissingContext, v1.Logit(m.V1!) - v1Default)).ToList();
+            m.MissingContext, v1.Logit(m.V1!) - v1Default, flatPrint.Logit([m.Passive![0][0], .. m.Cues!]) - v1Default)).ToList();
     }
 
     public static LivenessFusionWeights FusionV1() => LivenessFusionWeights.Parse(File.ReadAllBytes(Path.Combine(RepoRoot(), "models", "liveness", "fusion-v1.json")));

@@ -3,18 +3,30 @@ using FaceVerify.Core.Liveness;
 namespace FaceVerify.Cli.Liveness;
 
 /// <summary>One picture as a head sees it: where it comes from, its input vector, the share of its 2.7× context outside the picture, and fusion v1's log-odds minus v1's default threshold.</summary>
-internal sealed record HeadSample(LivenessEntry Entry, double[] X, double Missing = 0, double V1Margin = 0);
+/// <param name="V1PrintMargin">Fusion v1's print-photographed family (the flat-print cues) on the same inputs, minus v1's default threshold.</param>
+internal sealed record HeadSample(LivenessEntry Entry, double[] X, double Missing = 0, double V1Margin = 0, double V1PrintMargin = 0);
 
 /// <summary>A head to measure: its input, whether prints and screens get separate regressions, and its penalty.</summary>
 /// <param name="FoldsBySource">Out-of-fold scores (for the operating point) from folds that each hold one whole training source, instead of folds of people.</param>
 /// <summary>How the operating point is read off out-of-fold scores of the training cells (see <see cref="LivenessHeadTrainer"/>).</summary>
-internal enum ThresholdRule { FewestMisses, WorstCell, MeanRatio }
+internal enum ThresholdRule { FewestMisses, WorstCell, MeanRatio, WorstCellsInTurn }
 
 /// <param name="Rule">How the operating point is chosen on the training folds.</param>
 /// <param name="Gate">When set: pictures with less missing context than this keep fusion v1 (fixed), the head scores only the others (faces that fill the frame) and its operating point is chosen on those.</param>
 /// <param name="AddV1">Pictures the head scores get fusion v1's margin added to the head's (both log-odds margins): the head corrects v1 instead of replacing it.</param>
-internal sealed record HeadRecipe(string Name, LivenessInputLayout Layout, bool TwoFamilies, double L2, bool FoldsBySource = false, ThresholdRule Rule = ThresholdRule.FewestMisses, double? Gate = null, bool AddV1 = false)
+/// <param name="FitGatedOnly">The head is fitted on the pictures it will score (past the gate) only, not on every picture.</param>
+/// <param name="PrintGuard">When set: on pictures the head scores, the log-odds is the lower of the head's and fusion v1's print-photographed family margin plus this shift (a conjunction: a flat print must pass v1's print cues too).</param>
+internal sealed record HeadRecipe(string Name, LivenessInputLayout Layout, bool TwoFamilies, double L2, bool FoldsBySource = false, ThresholdRule Rule = ThresholdRule.FewestMisses, double? Gate = null, bool AddV1 = false,
+    bool FitGatedOnly = false, double? PrintGuard = null, bool GuardOnMargin = false)
 {
+    /// <summary>The head's log-odds with the print guard applied (before the operating point); with <see cref="GuardOnMargin"/> a picture failing the guard is refused at any threshold.</summary>
+    public double Guarded(HeadSample s, double headLogit) => PrintGuard is not { } k ? headLogit
+        : GuardOnMargin ? (s.V1PrintMargin + k >= 0 ? headLogit : -1e9) : Math.Min(headLogit, s.V1PrintMargin + k);
+
+    /// <summary>A held-out picture's margin over the head's threshold, the print guard applied as the scorer does.</summary>
+    public double Margin(HeadSample s, double headLogit, double threshold) => PrintGuard is { } k && GuardOnMargin
+        ? Math.Min(headLogit - threshold, s.V1PrintMargin + k) : Guarded(s, headLogit) - threshold;
+
     /// <summary>Whether the head (not fusion v1) scores this picture.</summary>
     public bool HeadScores(HeadSample s) => Gate is not { } g || s.Missing >= g;
 
@@ -22,6 +34,7 @@ internal sealed record HeadRecipe(string Name, LivenessInputLayout Layout, bool 
     {
         ThresholdRule.WorstCell => LivenessHeadTrainer.ThresholdWorstCell(samples, scores, attackEmphasis),
         ThresholdRule.MeanRatio => LivenessHeadTrainer.ThresholdMeanRatio(samples, scores, attackEmphasis),
+        ThresholdRule.WorstCellsInTurn => LivenessHeadTrainer.ThresholdWorstCellsInTurn(samples, scores, attackEmphasis),
         _ => LivenessHeadTrainer.ThresholdFewestMisses(samples, scores, attackEmphasis),
     };
 }
@@ -40,6 +53,7 @@ internal sealed class LivenessHeadTrainer(HeadRecipe recipe, int folds, int seed
 
     public AttackFamilyWeights[] Fit(IReadOnlyList<HeadSample> samples)
     {
+        if (recipe.FitGatedOnly) samples = samples.Where(recipe.HeadScores).ToList();
         (string Name, string[] Attacks)[] families = recipe.TwoFamilies
             ? [("print", ["print"]), ("screen", Screens)]
             : [("attack", ["print", .. Screens])];
@@ -80,7 +94,7 @@ internal sealed class LivenessHeadTrainer(HeadRecipe recipe, int folds, int seed
             if (train.Count == samples.Count) continue;
             var model = Fit(train);
             for (var i = 0; i < samples.Count; i++)
-                if (fold[i] == k) scores[i] = Logit(model, samples[i].X);
+                if (fold[i] == k) scores[i] = model.Length == 0 ? 0 : Logit(model, samples[i].X);
         }
         return scores;
     }
@@ -128,6 +142,31 @@ internal sealed class LivenessHeadTrainer(HeadRecipe recipe, int folds, int seed
     /// <summary>The log-odds threshold that makes the largest ratio of a training cell's error rate to its bound as small as it can be (cells as in <see cref="ThresholdFewestMisses"/>).</summary>
     public static double ThresholdWorstCell(IReadOnlyList<HeadSample> samples, IReadOnlyList<double> scores, double attackEmphasis = 1) =>
         Minimising(samples, scores, attackEmphasis, ratios => ratios.Max());
+
+    /// <summary>
+    /// As <see cref="ThresholdWorstCell"/>, but ties are broken by the next-worst cell, then the one after (the ratios
+    /// sorted from worst, compared in turn): when the worst cell is one no threshold can help (a training source whose
+    /// live faces every fold scores as attacks), the plain rule took the lowest threshold of the tie and let attacks pass.
+    /// </summary>
+    public static double ThresholdWorstCellsInTurn(IReadOnlyList<HeadSample> samples, IReadOnlyList<double> scores, double attackEmphasis = 1)
+    {
+        var groups = Cells(samples, scores);
+        double[]? best = null;
+        var bestThreshold = 0.0;
+        foreach (var t in scores.Distinct().Order())
+        {
+            var ratios = groups.Select(g => Ratio(g, t, attackEmphasis)).OrderDescending().ToArray();
+            if (best is null || Before(ratios, best)) { best = ratios; bestThreshold = t; }
+        }
+        return bestThreshold;
+
+        static bool Before(double[] a, double[] b)
+        {
+            for (var i = 0; i < a.Length; i++)
+                if (Math.Abs(a[i] - b[i]) > 1e-12) return a[i] < b[i];
+            return false;
+        }
+    }
 
     /// <summary>The log-odds threshold with the smallest mean ratio of a training cell's error rate to its bound: no single cell decides.</summary>
     public static double ThresholdMeanRatio(IReadOnlyList<HeadSample> samples, IReadOnlyList<double> scores, double attackEmphasis = 1) =>

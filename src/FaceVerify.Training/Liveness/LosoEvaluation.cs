@@ -32,13 +32,13 @@ internal static class LosoEvaluation
             var training = train.Select(i => samples[i]).ToList();
             var recipe = trainer.Recipe;
             var outOfFold = trainer.OutOfFold(training);
-            if (recipe.AddV1) for (var i = 0; i < training.Count; i++) outOfFold[i] += training[i].V1Margin;
+            for (var i = 0; i < training.Count; i++) outOfFold[i] = recipe.Guarded(training[i], outOfFold[i] + (recipe.AddV1 ? training[i].V1Margin : 0));
             // The operating point is chosen on the pictures the head will score (with a gate: those without context).
             var scoredByHead = training.Select((s, i) => (s, i)).Where(t => recipe.HeadScores(t.s)).ToList();
             var threshold = recipe.Threshold(scoredByHead.Select(t => t.s).ToList(), scoredByHead.Select(t => outOfFold[t.i]).ToList());
             var model = trainer.Fit(training);
             // Margins over the threshold in force: the head's, or fusion v1's for pictures the gate leaves to it.
-            var scored = test.Select(i => (samples[i].Entry, recipe.HeadScores(samples[i]) ? LivenessHeadTrainer.Logit(model, samples[i].X) + (recipe.AddV1 ? samples[i].V1Margin : 0) - threshold : samples[i].V1Margin)).ToList();
+            var scored = test.Select(i => (samples[i].Entry, recipe.HeadScores(samples[i]) ? recipe.Margin(samples[i], LivenessHeadTrainer.Logit(model, samples[i].X) + (recipe.AddV1 ? samples[i].V1Margin : 0), threshold) : samples[i].V1Margin)).ToList();
             heldOutLogits.AddRange(scored);
             cells.AddRange(Cells(held, scored, 0));
         }
