@@ -52,6 +52,10 @@ public sealed class ChallengeVerificationTests(InProcessWorker worker) : IClassF
         Assert.Equal(Verdicts.Fail, second.Verdict);
         Assert.Contains(second.Findings, f => f.Code == "challenge.reused" && f.Severity == "block");
         Assert.False(second.RetakeAllowed);
+        // A re-run of the stored evidence keeps the refusal.
+        var rerun = await RerunAsync(second.VerificationId);
+        Assert.Contains(rerun.Findings, f => f.Code == "challenge.reused");
+        Assert.False(rerun.RetakeAllowed);
         // The redeemed challenge stays the first verification's.
         var again = await worker.Services.GetRequiredService<IChallengeStore>().RedeemAsync(challengeId, first.VerificationId, now.AddMinutes(1), default);
         Assert.Equal(ChallengeRedemptionStatus.Redeemed, again.Status);
@@ -77,6 +81,12 @@ public sealed class ChallengeVerificationTests(InProcessWorker worker) : IClassF
         // The renders are 224×224, under the snapshot rule's resolution: that is the only blocking finding; the challenge adds none.
         Assert.Equal(["snapshot.resolution_too_low"], followed.Findings.Where(f => f.Severity == "block").Select(f => f.Code));
 
+        // A re-run judges the same challenge's steps again from the store.
+        var rerun = await RerunAsync(followed.VerificationId);
+        Assert.Equal(2, rerun.Attempt);
+        Assert.Equal(m["challenge.step1.turn_right"], rerun.Scores.Measurements["challenge.step1.turn_right"]);
+        Assert.DoesNotContain(rerun.Findings, f => f.Code.StartsWith("challenge.", StringComparison.Ordinal));
+
         var shuffled = await SubmitAsync(Form(front, [front, left, right], await IssueAsync(steps, now, now.AddHours(1))));
         Assert.Equal(Verdicts.Fail, shuffled.Verdict);
         Assert.Contains(shuffled.Findings, f => f.Code == "challenge.not_followed");
@@ -89,6 +99,13 @@ public sealed class ChallengeVerificationTests(InProcessWorker worker) : IClassF
         var id = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
         await worker.Services.GetRequiredService<IChallengeStore>().IssueAsync(new StoredChallenge(id, steps, "default", issued, expires), default);
         return id;
+    }
+
+    private async Task<IdentityVerificationCompleted> RerunAsync(Guid verificationId)
+    {
+        using var scope = worker.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<FaceVerify.Worker.Verification.IVerificationService>().RerunAsync(
+            new RerunVerification { VerificationId = verificationId, Reason = "appeal", RequestedBy = "proctor" }, default);
     }
 
     private static byte[] Mirrored(byte[] jpeg)

@@ -64,6 +64,8 @@ internal static class ChallengeStoreContract
         var again = await store.RedeemAsync(challenge.ChallengeId, first, issued.AddSeconds(120), default);
         Assert.Equal(ChallengeRedemptionStatus.Redeemed, again.Status);
         Assert.Equal(challenge.Steps, again.Challenge!.Steps);
+        Assert.Equal(challenge.ChallengeId, (await store.FindRedeemedByAsync(first, default))?.ChallengeId);
+        Assert.Null(await store.FindRedeemedByAsync(second, default));
     }
 
     public static async Task ExpiryAsync(IChallengeStore store)

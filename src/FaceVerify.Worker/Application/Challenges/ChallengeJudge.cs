@@ -26,6 +26,22 @@ public sealed class ChallengeJudge(IChallengeStore store, ChallengeVerifier veri
         return ChallengeResults.Merge(result, verifier.Verify(evidence.IdPhoto, frames, challenge.Steps, challenge.Policy, cancellationToken));
     }
 
+    /// <summary>
+    /// A re-run of stored evidence keeps its challenge: the one the verification redeemed is judged again (steps and
+    /// policy from the store), and a refusal (expired, reused) found the first time stays in the result.
+    /// </summary>
+    public async Task<VerificationResult> ReapplyAsync(Guid verificationId, IReadOnlyList<string> previousCodes, VerificationEvidence evidence,
+        VerificationResult result, CancellationToken cancellationToken)
+    {
+        if (await store.FindRedeemedByAsync(verificationId, cancellationToken) is { } challenge)
+            return Apply(new ChallengeRedemption(ChallengeRedemptionStatus.Redeemed, challenge), evidence, result, cancellationToken);
+        if (previousCodes.Contains(ReasonCodes.ChallengeReused))
+            return Apply(new ChallengeRedemption(ChallengeRedemptionStatus.Reused, null), evidence, result, cancellationToken);
+        if (previousCodes.Contains(ReasonCodes.ChallengeExpired))
+            return Apply(new ChallengeRedemption(ChallengeRedemptionStatus.Expired, null), evidence, result, cancellationToken);
+        return result;
+    }
+
     /// <summary>Expired and unknown read the same, so nobody learns which ids exist; a new challenge fixes it. Reuse needs a person.</summary>
     private static Finding Refusal(ChallengeRedemptionStatus status) => status == ChallengeRedemptionStatus.Reused
         ? new Finding(ReasonCodes.ChallengeReused, "the challenge was already used by another verification", null, null, Severity.Block) { RetakeCanFix = false }

@@ -108,6 +108,9 @@ public sealed class RecordedVerificationService(
         using var activity = telemetry.Activities.StartActivity("rerun");
         var subject = new VerificationSubject(record.VerificationId, record.CandidateId, record.ExamId);
         var result = await verifier.VerifyAsync(ToCoreRequest(evidence, command.Policy ?? record.RequestedPolicy), cancellationToken);
+        if (challengeJudge is not null)
+            result = await challengeJudge.ReapplyAsync(record.VerificationId, record.LatestResult.Findings.Select(f => f.Code).ToList(),
+                evidence, result, cancellationToken);
         var completed = CompletedEvents.FromResult(subject, result, record.Attempts + 1,
             new RerunInfo(record.VerificationId, command.Reason), new Dictionary<string, double>(), clock.GetUtcNow());
         await records.SaveAsync(record with

@@ -16,6 +16,9 @@ public interface IChallengeStore
     /// </summary>
     Task<ChallengeRedemption> RedeemAsync(string challengeId, Guid verificationId, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>The challenge this verification redeemed, if any: a re-run judges the same steps again.</summary>
+    Task<StoredChallenge?> FindRedeemedByAsync(Guid verificationId, CancellationToken cancellationToken);
+
     /// <summary>Deletes challenges that expired before <paramref name="cutoff"/>; they then read as unknown.</summary>
     Task<int> DeleteExpiredBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

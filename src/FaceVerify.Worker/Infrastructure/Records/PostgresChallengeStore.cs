@@ -41,6 +41,17 @@ public sealed class PostgresChallengeStore(PostgresDatabase database) : IChallen
         return ChallengeRedemptions.Judge(challenge, usedBy, verificationId);
     }
 
+    public async Task<StoredChallenge?> FindRedeemedByAsync(Guid verificationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var read = new NpgsqlCommand("SELECT challenge_id, steps, policy, issued_at, expires_at FROM challenges WHERE used_by = $1",
+            connection) { Parameters = { new() { Value = verificationId } } };
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new StoredChallenge(reader.GetString(0), StoredChallenge.ParseSteps(reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4));
+    }
+
     public async Task<int> DeleteExpiredBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -61,6 +61,18 @@ public sealed class SqliteChallengeStore : IChallengeStore
         return ChallengeRedemptions.Judge(challenge, usedBy, verificationId);
     }
 
+    public async Task<StoredChallenge?> FindRedeemedByAsync(Guid verificationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var read = connection.CreateCommand();
+        read.CommandText = "SELECT challenge_id, steps, policy, issued_at, expires_at FROM challenges WHERE used_by = $verification";
+        read.Parameters.AddWithValue("$verification", verificationId.ToString());
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new StoredChallenge(reader.GetString(0), StoredChallenge.ParseSteps(reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
+    }
+
     public async Task<int> DeleteExpiredBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -94,6 +106,7 @@ public sealed class SqliteChallengeStore : IChallengeStore
                 used_at INTEGER NULL,
                 used_by TEXT NULL);
             CREATE INDEX IF NOT EXISTS challenges_expires_at ON challenges (expires_at);
+            CREATE INDEX IF NOT EXISTS challenges_used_by ON challenges (used_by);
             """;
         await command.ExecuteNonQueryAsync();
     }

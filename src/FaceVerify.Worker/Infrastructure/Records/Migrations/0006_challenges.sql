@@ -8,3 +8,4 @@ CREATE TABLE challenges (
     used_at timestamptz NULL,
     used_by uuid NULL);
 CREATE INDEX challenges_expires_at ON challenges (expires_at);
+CREATE INDEX challenges_used_by ON challenges (used_by);
