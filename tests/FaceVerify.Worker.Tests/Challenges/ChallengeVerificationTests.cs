@@ -81,6 +81,14 @@ public sealed class ChallengeVerificationTests(InProcessWorker worker) : IClassF
         // The renders are 224×224, under the snapshot rule's resolution: that is the only blocking finding; the challenge adds none.
         Assert.Equal(["snapshot.resolution_too_low"], followed.Findings.Where(f => f.Severity == "block").Select(f => f.Code));
 
+        // The report shows the three frames side by side with their step readings.
+        using (var report = worker.Admin(HttpMethod.Get, $"/v1/verifications/{followed.VerificationId}/report?lang=en"))
+        {
+            var html = await (await worker.Http.SendAsync(report)).Content.ReadAsStringAsync();
+            Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(html, "<figure data-challenge-frame=").Count);
+            Assert.Contains("data-step-reading=\"challenge.step2.turn_left\"", html);
+        }
+
         // A re-run judges the same challenge's steps again from the store.
         var rerun = await RerunAsync(followed.VerificationId);
         Assert.Equal(2, rerun.Attempt);
