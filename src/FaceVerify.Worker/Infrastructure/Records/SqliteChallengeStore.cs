@@ -1,4 +1,3 @@
-using System.Globalization;
 using FaceVerify.Worker.Options;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -8,16 +7,9 @@ namespace FaceVerify.Worker.Records;
 /// <summary>Challenges in the records' SQLite file (times as Unix milliseconds, like the claims).</summary>
 public sealed class SqliteChallengeStore : IChallengeStore
 {
-    private readonly string _connectionString;
-    private readonly Lazy<Task> _schema;
+    private readonly SqliteFile _file;
 
-    public SqliteChallengeStore(IOptions<RecordOptions> options)
-    {
-        var path = Path.GetFullPath(options.Value.DatabasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        _schema = new Lazy<Task>(CreateSchemaAsync);
-    }
+    public SqliteChallengeStore(IOptions<RecordOptions> options) => _file = new SqliteFile(options.Value.DatabasePath, CreateSchemaAsync);
 
     public async Task IssueAsync(StoredChallenge challenge, CancellationToken cancellationToken)
     {
@@ -82,18 +74,10 @@ public sealed class SqliteChallengeStore : IChallengeStore
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await _schema.Value.WaitAsync(cancellationToken);
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
 
-    private async Task CreateSchemaAsync()
+    private static async Task CreateSchemaAsync(SqliteConnection connection)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """
             PRAGMA journal_mode = WAL;
