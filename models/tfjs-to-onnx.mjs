@@ -4,8 +4,9 @@
 // silently wrong graph cannot come out. The ONNX protobuf is written by hand (opset 13): no network,
 // no dependency, and the same input gives the same bytes, so the result's sha256 can be pinned.
 //
-// Layout: the ONNX model keeps the TF.js input (NHWC) and transposes once to NCHW; 4-d tensors are
-// NCHW inside, so per-channel constants of shape [C] become [C,1,1] and NHWC axes are remapped.
+// Layout: the ONNX model takes one NCHW picture ([1,3,H,W], like the other models of the service) where
+// TF.js takes NHWC; 4-d tensors are NCHW throughout, so per-channel constants of shape [C] become [C,1,1]
+// and NHWC axes are remapped. Batch 1 is fixed: the service runs one face at a time.
 //
 // Usage: node tfjs-to-onnx.mjs model.json out.onnx
 import { readFileSync, writeFileSync } from "node:fs";
@@ -81,6 +82,7 @@ export function convert(modelJson, weights) {
   const graph = modelJson.modelTopology;
   const nodes = [], inits = [];
   const rank = new Map(); // tensor name -> rank as TF sees it
+  const channels = new Map(); // tensor name -> channels (last TF axis)
   const produced = new Set();
   const usedConsts = new Set();
   const f32raw = (values) => Buffer.from(new Float32Array(values).buffer);
@@ -116,9 +118,10 @@ export function convert(modelJson, weights) {
       case "Const": break;
       case "Placeholder": {
         inputName = n.name;
-        inputDims = dimsOf(a.shape.shape).map((d) => (d < 0 ? "batch" : d));
-        if (inputDims.length !== 4) throw new Error("only 4-d NHWC inputs are supported");
-        node("Transpose", [n.name], [`${n.name}__nchw`], `${n.name}__nchw`, [attrInts("perm", [0, 3, 1, 2])]);
+        const nhwc = dimsOf(a.shape.shape);
+        if (nhwc.length !== 4) throw new Error("only 4-d NHWC inputs are supported");
+        inputDims = [1, nhwc[3], nhwc[1], nhwc[2]];
+        channels.set(n.name, nhwc[3]);
         rank.set(n.name, 4);
         produced.add(n.name);
         break;
@@ -145,6 +148,7 @@ export function convert(modelJson, weights) {
         node("Conv", [src(ins[0]), kname, bname], [convOut], `${n.name}__conv`, attrs);
         if (ops[1]) node("Relu", [convOut], [n.name], n.name);
         rank.set(n.name, 4);
+        channels.set(n.name, k.dims[0]);
         break;
       }
       case "Relu": case "Abs": case "Rsqrt": {
@@ -184,13 +188,17 @@ export function convert(modelJson, weights) {
       }
       default: throw new Error(`op ${n.op} (${n.name}) is not supported by this converter`);
     }
-    if (n.op !== "Const") { produced.add(n.name); lastName = n.name; }
+    if (n.op !== "Const") {
+      produced.add(n.name);
+      lastName = n.name;
+      if (!channels.has(n.name)) channels.set(n.name, channels.get(ins.find((i) => channels.has(i))));
+    }
   }
-  function src(name) { return name === inputName ? `${name}__nchw` : name; }
+  function src(name) { return name; }
 
   const out = graph.node.some((n) => n.name === outputName) ? outputName : lastName;
   if (rank.get(out) !== 2) throw new Error(`output ${out} has rank ${rank.get(out)}; only 2-d outputs are supported`);
-  const g = Buffer.concat([...nodes, str(2, "tfjs"), ...inits, valueInfo(11, inputName, inputDims), valueInfo(12, out, ["batch", "dim"])]);
+  const g = Buffer.concat([...nodes, str(2, "tfjs"), ...inits, valueInfo(11, inputName, inputDims), valueInfo(12, out, [1, channels.get(out)])]);
   return Buffer.concat([vint(1, 7), str(2, "faceverify tfjs-to-onnx"), str(3, "1"), bytes(7, g), msg(8, [str(1, ""), vint(2, 13)])]);
 }
 

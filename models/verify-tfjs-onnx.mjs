@@ -54,7 +54,9 @@ for (const file of pictures) {
   const t = tf.tensor4d(input, [1, size, size, 3]);
   const expected = model.execute(t);
   const a = await (Array.isArray(expected) ? expected[0] : expected).data();
-  const result = await session.run({ [session.inputNames[0]]: new ort.Tensor("float32", input, [1, size, size, 3]) });
+  const planar = new Float32Array(input.length); // the ONNX model takes NCHW
+  for (let i = 0; i < size * size; i++) for (let c = 0; c < 3; c++) planar[c * size * size + i] = input[3 * i + c];
+  const result = await session.run({ [session.inputNames[0]]: new ort.Tensor("float32", planar, [1, 3, size, size]) });
   const b = result[session.outputNames[0]].data;
   if (a.length !== b.length) throw new Error(`${file}: ${a.length} outputs from TF.js, ${b.length} from ONNX`);
   let diff = 0, norm = 0;

@@ -12,6 +12,7 @@ var root = new RootCommand("faceverify: face identity verification for remote ex
     CalibrateCommand.Build(),
     MatchSetsCommand.Build(),
     TrainMatchAdaptationCommand.Build(),
+    StudyFusionCommand.Build(),
     TrainLivenessCommand.Build(),
     BenchCommand.Build(),
     FaceVerify.BusClient.BusCommands.BuildSubmitCommand(),
