@@ -17,31 +17,35 @@ namespace FaceVerify.Cli.Commands;
 /// </summary>
 internal static class StudyFusionCommand
 {
-    private static readonly string[] EastAsian = [MatchSets.AsianWeb, MatchSets.LfwEastAsian, MatchSets.CasiaWebcam, MatchSets.RmfdCrops, MatchSets.NuaaLive];
+    private static readonly string[] EastAsian = TrainMatchAdaptationCommand.EastAsian;
 
     public static Command Build()
     {
         var cache = new Option<string>("--cache") { DefaultValueFactory = _ => Path.Combine("artifacts", "match-vectors.bin"), Description = "Cache of today's embedding" };
-        var secondCache = new Option<string>("--second-cache") { DefaultValueFactory = _ => Path.Combine("artifacts", "match-vectors-mobilefacenet.bin"), Description = "Cache of MobileFaceNet's" };
+        var secondCache = new Option<string?>("--second-cache") { Description = "Cache of the second network's vectors (default artifacts/match-vectors-NETWORK.bin)" };
         var weights = new Option<string>("--weights") { DefaultValueFactory = _ => "0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1", Description = "MobileFaceNet's weights to compare" };
         var choose = new Option<double?>("--choose") { Description = "Weight chosen on the calibration people: print the evaluation people's figures for it" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => MatchSets.DefaultSeed };
-        var model = new Option<string>("--model") { DefaultValueFactory = _ => Path.Combine("artifacts", "mobilefacenet.onnx"), Description = "mobilefacenet.onnx as models/tfjs-to-onnx.mjs writes it (sha256 pinned)" };
+        var network = new Option<string>("--network") { DefaultValueFactory = _ => "mobilefacenet", Description = "mobilefacenet, faceres or faceres-deep" };
+        var model = new Option<string?>("--model") { Description = "The converted file (default artifacts/NETWORK.onnx, as models/tfjs-to-onnx.mjs writes it; sha256 pinned)" };
+        var centre = new Option<bool>("--centre") { Description = "Subtract the calibration people's mean vector of the second network before its cosine" };
         var pilot = new Option<bool>("--pilot") { Description = "Compare MobileFaceNet's input scalings (and centring/whitening) alone, out of fold" };
-        var command = new Command("study-fusion", "Score-level fusion of today's embedding with MobileFaceNet on East Asian people (calibration people choose)") { cache, secondCache, model, weights, choose, seed, pilot };
+        var command = new Command("study-fusion", "Score-level fusion of today's embedding with MobileFaceNet on East Asian people (calibration people choose)") { cache, secondCache, network, model, centre, weights, choose, seed, pilot };
         command.SetAction(async (parse, ct) =>
         {
             var images = MatchSets.Build(SharedData.Root, parse.GetValue(seed));
             var files = images.Select(i => i.File).Distinct().ToList();
             using var provider = CliHost.Build(o => o["FaceVerify:Models:IntraOpThreads"] = "1");
-            using var network = ConvertedEmbedder.LoadMobileFaceNet(parse.GetValue(model)!, provider.GetRequiredService<InferenceMeter>());
-            if (parse.GetValue(pilot)) { await ScalingPilot.RunAsync(provider, network, images, parse.GetValue(seed), ct); return ExitCodes.Ok; }
+            var chosenNetwork = ConvertedNetwork.Named(parse.GetValue(network)!);
+            using var onnx = chosenNetwork.Load(parse.GetValue(model) ?? Path.Combine("artifacts", $"{chosenNetwork.Name}.onnx"), provider.GetRequiredService<InferenceMeter>());
+            if (parse.GetValue(pilot)) { await ScalingPilot.RunAsync(provider, onnx, images, parse.GetValue(seed), ct); return ExitCodes.Ok; }
             var first = await MatchVectorCache.BuildAsync(files, GroupedMatch.Extractor(provider), parse.GetValue(cache), ct);
-            var secondExtractor = new MatchVectorExtractor(provider.GetRequiredService<IImageDecoder>(), provider.GetRequiredService<IFaceDetector>(),
-                provider.GetRequiredService<ILandmarkDetector>(), provider.GetRequiredService<IFaceKeypointDetector>(), new ConvertedEmbedder(network, ConvertedEmbedder.Symmetric));
-            var second = await MatchVectorCache.BuildAsync(files, secondExtractor, parse.GetValue(secondCache), ct);
+            var second = await MatchVectorCache.BuildAsync(files, SecondExtractor(provider, chosenNetwork, onnx),
+                parse.GetValue(secondCache) ?? Path.Combine("artifacts", $"match-vectors-{chosenNetwork.Name}.bin"), ct);
+            var calibrationMean = parse.GetValue(centre) ? Mean(images.Where(i => i.Split == MatchSets.Calibration).Select(i => second[i.File]?.Plain)) : null;
+            var secondVectors = second.ToDictionary(kv => kv.Key, kv => kv.Value is { } v ? calibrationMean is null ? v.Plain : Centred(v.Plain, calibrationMean) : null);
             (float[] First, float[] Second)? Both(string file) =>
-                first[file] is { } a && second[file] is { } b ? (a.Plain, b.Plain) : null;
+                first[file] is { } a && secondVectors[file] is { } b ? (a.Plain, b) : null;
 
             var lfw = images.Where(i => i.Group is MatchSets.LfwEastAsian or MatchSets.LfwOther).Select(i => (i.File, i.Identity)).ToList();
             var lfwPairs = PairCosines.Of(lfw, Both);
@@ -83,6 +87,35 @@ internal static class StudyFusionCommand
         });
         return command;
     }
+
+    /// <summary>The aligned crop's vector only (the mirrored and key-point slots repeat it): one run per picture.</summary>
+    private static Func<ReadOnlyMemory<byte>, CancellationToken, MatchVectors?> SecondExtractor(IServiceProvider provider, ConvertedNetwork network, OnnxModel onnx)
+    {
+        var decoder = provider.GetRequiredService<IImageDecoder>();
+        var detector = provider.GetRequiredService<IFaceDetector>();
+        var landmarks = provider.GetRequiredService<ILandmarkDetector>();
+        var embedder = new ConvertedEmbedder(onnx, network.Layout);
+        return (bytes, ct) =>
+        {
+            if (decoder.Decode(bytes, ct).Image is not { } decoded) return null;
+            if (detector.Detect(decoded.Image).MaxBy(f => f.Box.Area) is not { } largest) return null;
+            var five = Landmarks.ToFive(landmarks.Detect(decoded.Image, largest.Box));
+            var crop = network.Wide ? WideView.Of(decoded.Image, five) : SimilarityAligner.Align(decoded.Image, five);
+            var v = embedder.Encode(crop).Embedding;
+            return new MatchVectors(v, v, v);
+        };
+    }
+
+    private static float[] Mean(IEnumerable<float[]?> vectors)
+    {
+        var present = vectors.OfType<float[]>().ToList();
+        var mean = new float[present[0].Length];
+        foreach (var v in present)
+            for (var i = 0; i < mean.Length; i++) mean[i] += v[i] / present.Count;
+        return mean;
+    }
+
+    private static float[] Centred(float[] v, float[] mean) => Similarity.Normalise(v.Select((x, i) => x - mean[i]).ToArray());
 
     private static Dictionary<string, float[]?> Fused(IEnumerable<string> files, Func<string, (float[] First, float[] Second)?> both, double w) =>
         files.ToDictionary(f => f, f => both(f) is { } v ? ScoreFusion.Fuse(v.First, v.Second, w) : null);

@@ -21,7 +21,7 @@ internal static class ScalingPilot
     public static async Task RunAsync(IServiceProvider provider, OnnxModel network, IReadOnlyList<MatchImage> images, int seed, CancellationToken ct)
     {
         var calibration = images.Where(i => i.Split == MatchSets.Calibration).ToList();
-        var symmetric = new ConvertedEmbedder(network, ConvertedEmbedder.Symmetric);
+        var symmetric = new ConvertedEmbedder(network, ConvertedNetwork.Named("mobilefacenet").Layout);
         var unit = new ConvertedEmbedder(network, TensorLayout.Uniform(ChannelOrder.Rgb, 0, 1 / 255f));
         var raw = new ConvertedEmbedder(network, TensorLayout.Uniform(ChannelOrder.Rgb, 0, 1));
         var decoder = provider.GetRequiredService<IImageDecoder>();
@@ -35,14 +35,10 @@ internal static class ScalingPilot
             table[file] = null;
             if (bytes is null || decoder.Decode(bytes, token).Image is not { } decoded) return;
             if (detector.Detect(decoded.Image).MaxBy(f => f.Box.Area) is not { } largest) return;
-            var aligned = SimilarityAligner.Align(decoded.Image, Landmarks.ToFive(landmarks.Detect(decoded.Image, largest.Box)));
+            var five = Landmarks.ToFive(landmarks.Detect(decoded.Image, largest.Box));
+            var aligned = SimilarityAligner.Align(decoded.Image, five);
             table[file] = new MatchVectors(symmetric.Encode(aligned).Embedding, unit.Encode(aligned).Embedding, raw.Encode(aligned).Embedding);
-            // For screening the package's other networks in JavaScript: the aligned crop, and a 224×224 view of the
-            // same alignment 1.5× wider (the whole head, as @vladmandic/human crops for faceres).
-            var m = SimilarityAligner.TemplateToImage(Landmarks.ToFive(landmarks.Detect(decoded.Image, largest.Box)));
-            const float s = 112f / 224 * 1.5f, o = 56 - 56 * 1.5f;
-            var wide = PixelSampler.Warp(decoded.Image, new Affine(m.A * s, m.B * s, m.A * o + m.B * o + m.C, m.D * s, m.E * s, m.D * o + m.E * o + m.F), 224, 224, outsideBlack: true);
-            crops[file] = (aligned.Pixels, wide.Pixels);
+            crops[file] = (aligned.Pixels, WideView.Of(decoded.Image, five).Pixels); // for screening the other networks in JavaScript
         });
         await using (var dump = new BinaryWriter(File.Create(Path.Combine("artifacts", "pilot-crops.bin"))))
             foreach (var image in calibration.Where(i => crops.ContainsKey(i.File)))
