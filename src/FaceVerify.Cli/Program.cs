@@ -14,6 +14,7 @@ var root = new RootCommand("faceverify: face identity verification for remote ex
     TrainingCommands.TrainLiveness(),
     TrainingCommands.MatchSets(),
     TrainingCommands.TrainMatchAdaptation(),
+    TrainingCommands.StudyFusion(),
     BenchCommand.Build(),
     FaceVerify.BusClient.BusCommands.BuildSubmitCommand(),
     FaceVerify.BusClient.BusCommands.BuildRerunCommand(),

@@ -65,7 +65,8 @@ internal sealed partial class HtmlReportWriter
     }
 
     /// <summary>
-    /// From the nose tip towards where the face points (yaw right = subject's left = image right, pitch up = image up),
+    /// From the nose tip towards where the face points (positive yaw = turned to the subject's own right = nose towards
+    /// the image left, as HeadPose reads it; pitch up = image up),
     /// its length growing with the sine of each angle; roll is in the text, an arrow cannot show it.
     /// </summary>
     private void PoseArrow(FaceGeometry face, Pose.HeadPose pose)
@@ -73,7 +74,7 @@ internal sealed partial class HtmlReportWriter
         var b = face.Box;
         var origin = face.Landmarks5 is { Count: >= 3 } p ? (X: p[2].X, Y: p[2].Y) : (X: b.X + b.Width / 2, Y: b.Y + b.Height / 2);
         var reach = b.Width * 0.9;
-        var dx = reach * Math.Sin(pose.Yaw * Math.PI / 180);
+        var dx = -reach * Math.Sin(pose.Yaw * Math.PI / 180);
         var dy = -reach * Math.Sin(pose.Pitch * Math.PI / 180);
         var length = Math.Sqrt(dx * dx + dy * dy);
         var tip = (X: origin.X + dx, Y: origin.Y + dy);

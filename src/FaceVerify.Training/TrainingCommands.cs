@@ -12,5 +12,6 @@ public static class TrainingCommands
     public static Command CalibratePose() => CalibratePoseCommand.Build();
     public static Command MatchSets() => MatchSetsCommand.Build();
     public static Command CalibrateChallenge() => CalibrateChallengeCommand.Build();
+    public static Command StudyFusion() => StudyFusionCommand.Build();
     public static Command TrainMatchAdaptation() => TrainMatchAdaptationCommand.Build();
 }

@@ -11,7 +11,10 @@ internal static class MatchVectorCache
 {
     private const string Magic = "FVMV1";
 
-    public static async Task<IReadOnlyDictionary<string, MatchVectors?>> BuildAsync(IReadOnlyCollection<string> files, MatchVectorExtractor extractor, string? cachePath, CancellationToken ct)
+    public static Task<IReadOnlyDictionary<string, MatchVectors?>> BuildAsync(IReadOnlyCollection<string> files, MatchVectorExtractor extractor, string? cachePath, CancellationToken ct) =>
+        BuildAsync(files, extractor.Extract, cachePath, ct);
+
+    public static async Task<IReadOnlyDictionary<string, MatchVectors?>> BuildAsync(IReadOnlyCollection<string> files, Func<ReadOnlyMemory<byte>, CancellationToken, MatchVectors?> extract, string? cachePath, CancellationToken ct)
     {
         var known = cachePath is not null && File.Exists(cachePath) ? Load(cachePath) : new Dictionary<string, (long, long, MatchVectors?)>();
         var table = new ConcurrentDictionary<string, MatchVectors?>();
@@ -26,7 +29,7 @@ internal static class MatchVectorCache
         await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, async (file, token) =>
         {
             var (bytes, _) = await InputFiles.ReadAsync(file, token);
-            table[file] = bytes is null ? null : extractor.Extract(bytes, token);
+            table[file] = bytes is null ? null : extract(bytes, token);
             if (Interlocked.Increment(ref done) % 200 == 0) lock (Console.Error) Console.Error.WriteLine($"{done}/{missing.Count} embedded");
         });
         if (cachePath is not null && missing.Count > 0)

@@ -13,7 +13,7 @@ namespace FaceVerify.Cli.Commands;
 /// </summary>
 internal static class TrainMatchAdaptationCommand
 {
-    private static readonly string[] EastAsian = [MatchSets.AsianWeb, MatchSets.LfwEastAsian, MatchSets.CasiaWebcam, MatchSets.RmfdCrops, MatchSets.NuaaLive];
+    internal static readonly string[] EastAsian = [MatchSets.AsianWeb, MatchSets.LfwEastAsian, MatchSets.CasiaWebcam, MatchSets.RmfdCrops, MatchSets.NuaaLive];
 
     public static Command Build()
     {

@@ -67,6 +67,20 @@ public sealed partial class HtmlVerificationReportRendererTests
     }
 
     [Fact]
+    public void The_pose_arrow_points_where_the_nose_points()
+    {
+        // The sample's first face reads yaw +31 (turned to the subject's own right: nose towards the image left) and
+        // pitch -5 (looking a little down: the arrow goes down the picture).
+        var html = Render(ReportSamples.Input(ReportSamples.Refused()));
+
+        var arrow = Regex.Match(html, "<line class=\"pose-arrow\" x1=\"(?<x1>[-0-9.]+)\" y1=\"(?<y1>[-0-9.]+)\" x2=\"(?<x2>[-0-9.]+)\" y2=\"(?<y2>[-0-9.]+)\"");
+        Assert.True(arrow.Success, "no pose arrow");
+        double At(string name) => double.Parse(arrow.Groups[name].Value, CultureInfo.InvariantCulture);
+        Assert.True(At("x2") < At("x1"), $"arrow goes right: {arrow.Value}");
+        Assert.True(At("y2") > At("y1"), $"arrow goes up: {arrow.Value}");
+    }
+
+    [Fact]
     public void Blocking_findings_come_first_with_their_value_against_the_threshold()
     {
         var html = Render(ReportSamples.Input(ReportSamples.Refused()));
