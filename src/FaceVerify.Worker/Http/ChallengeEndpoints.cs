@@ -12,16 +12,20 @@ public static class ChallengeEndpoints
 
     private static async Task<IResult> IssueAsync(HttpRequest request, LivenessChallenges challenges, CancellationToken cancellationToken)
     {
-        IssueLivenessChallenge body;
-        try
+        // The body is optional: none (or {}) means the default policy.
+        var body = new IssueLivenessChallenge();
+        if (request.ContentLength is > 0 || (request.ContentLength is null && request.HasJsonContentType()))
         {
-            // The body is optional: no body (or {}) means the default policy.
-            body = request.ContentLength is null or 0 && !request.HasJsonContentType() ? new IssueLivenessChallenge()
-                : await request.ReadFromJsonAsync<IssueLivenessChallenge>(FaceVerifyJson.Options, cancellationToken) ?? new IssueLivenessChallenge();
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            return Results.Problem($"the body is not a challenge request: {e.Message}", statusCode: StatusCodes.Status400BadRequest);
+            if (!request.HasJsonContentType())
+                return Results.Problem("Send application/json, or no body.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            try
+            {
+                body = await request.ReadFromJsonAsync<IssueLivenessChallenge>(FaceVerifyJson.Options, cancellationToken) ?? body;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return Results.Problem("The body is not a challenge request {policy, candidateId, examId}.", statusCode: StatusCodes.Status400BadRequest);
+            }
         }
         var (issued, problem) = await challenges.IssueAsync(body, cancellationToken);
         return issued is null

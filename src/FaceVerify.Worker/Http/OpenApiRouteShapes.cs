@@ -85,6 +85,7 @@ internal static partial class OpenApiRouteShapes
                 };
                 operation.Responses["200"] = await JsonResponseAsync<LivenessChallengeIssued>("The challenge id, its steps in order and its expiry.", context, cancellationToken);
                 operation.Responses["400"] = new OpenApiResponse { Description = "Unknown policy or unreadable body (problem details)." };
+                operation.Responses["415"] = new OpenApiResponse { Description = "A body that is not application/json." };
                 break;
             case ("GET", "/v1/verifications"):
                 operation.Summary = "List verifications, newest first";

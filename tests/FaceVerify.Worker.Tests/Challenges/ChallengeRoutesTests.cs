@@ -49,6 +49,25 @@ public sealed class ChallengeRoutesTests(InProcessWorker worker) : IClassFixture
     }
 
     [Fact]
+    public async Task A_body_that_is_not_a_challenge_request_is_refused_with_a_reason()
+    {
+        using var broken = worker.Admin(HttpMethod.Post, "/v1/challenges", new StringContent("{\"policy\":", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await worker.Http.SendAsync(broken)).StatusCode);
+        using var text = worker.Admin(HttpMethod.Post, "/v1/challenges", new StringContent("strict"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await worker.Http.SendAsync(text)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_policy_on_the_bus_faults_the_request()
+    {
+        using var scope = worker.Services.CreateScope();
+        var client = scope.ServiceProvider.GetRequiredService<IRequestClient<IssueLivenessChallenge>>();
+        var fault = await Assert.ThrowsAsync<RequestFaultException>(() =>
+            client.GetResponse<LivenessChallengeIssued>(new IssueLivenessChallenge { Policy = "no-such-policy" }, timeout: RequestTimeout.After(m: 2)));
+        Assert.Contains("no-such-policy", fault.Fault!.Exceptions[0].Message);
+    }
+
+    [Fact]
     public async Task The_bus_request_is_answered_with_a_stored_challenge()
     {
         using var scope = worker.Services.CreateScope();
