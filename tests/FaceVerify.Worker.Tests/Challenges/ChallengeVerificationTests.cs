@@ -62,6 +62,22 @@ public sealed class ChallengeVerificationTests(InProcessWorker worker) : IClassF
     }
 
     [Fact]
+    public async Task Of_verifications_sent_at_once_with_one_challenge_exactly_one_may_use_it()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var challengeId = await IssueAsync([ChallengeStep.TurnLeft, ChallengeStep.TurnRight], now, now.AddHours(1));
+        var idPhoto = File.ReadAllBytes(Obama);
+        var snapshot = File.ReadAllBytes(Obama2);
+
+        // The race itself is the store's (ChallengeStoreContract.ConcurrentAsync); here the whole path answers it.
+        var completed = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SubmitAsync(Form(idPhoto, [snapshot], challengeId))));
+
+        Assert.Equal(4, completed.Select(c => c.VerificationId).Distinct().Count());
+        Assert.Single(completed, c => !c.Findings.Any(f => f.Code == "challenge.reused"));
+        Assert.Equal(3, completed.Count(c => c.Findings.Any(f => f.Code == "challenge.reused") && !c.RetakeAllowed));
+    }
+
+    [Fact]
     public async Task Real_turns_of_a_held_out_render_subject_follow_the_steps_and_shuffled_they_do_not()
     {
         // Subject 7 was never used to choose the thresholds. Its -40 render reads a positive yaw (the subject's own
