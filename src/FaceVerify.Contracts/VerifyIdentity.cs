@@ -10,6 +10,9 @@ public sealed record VerifyIdentity
     public required ImageInput IdPhoto { get; init; }
     public required ImageInput Snapshot { get; init; }
     public IReadOnlyList<ImageInput> ExtraFrames { get; init; } = [];
+    /// <summary>A challenge from <see cref="IssueLivenessChallenge"/>: the snapshot is then the frame before the first
+    /// step and <see cref="ExtraFrames"/> the frames after each step, in order. Null: no active liveness check.</summary>
+    public string? ChallengeId { get; init; }
     /// <summary>Named policy; null means the worker's configured default.</summary>
     public string? Policy { get; init; }
     public required DateTimeOffset RequestedAt { get; init; }

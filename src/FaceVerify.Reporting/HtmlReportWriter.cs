@@ -23,6 +23,7 @@ internal sealed partial class HtmlReportWriter(ReportTexts texts, ReportLanguage
             .Append("<style>\n").Append(ReportStyle.Css).Append("\n</style>\n</head>\n<body>\n<main>\n");
         Header(page);
         Pictures(page);
+        ChallengeFrames(page);
         Scores(page);
         Findings(page);
         Changes(page);

@@ -29,6 +29,7 @@ public sealed class HtmlVerificationReportRenderer(ReportTexts texts) : IVerific
             Files = [(ReportRole.Photo, result.IdPhotoSha256), (ReportRole.Snapshot, result.SnapshotSha256)],
             Measurements = result.Scores.Measurements,
             Changes = input.Earlier is { } earlier ? ResultChanges.Between(earlier, result) : null,
+            ChallengeFrames = input.ChallengeFrames,
         });
     }
 

@@ -19,4 +19,5 @@ internal sealed record ReportPage
     public required IReadOnlyList<(ReportRole Role, string Sha256)> Files { get; init; }
     public required IReadOnlyDictionary<string, double> Measurements { get; init; }
     public ResultChanges? Changes { get; init; }
+    public IReadOnlyList<ReportFrame> ChallengeFrames { get; init; } = [];
 }

@@ -15,6 +15,7 @@ internal static class ReportStyle
         .verdict.pass{background:#1a7f37}.verdict.fail{background:#cf222e}
         .retake{margin-left:14px;font-weight:600}
         .pictures{display:flex;gap:16px;flex-wrap:wrap}
+        .challenge figure{min-width:160px}.challenge img{display:block;width:100%;height:auto}
         figure{flex:1 1 0;min-width:300px;margin:0;padding:10px;background:#fff;border:1px solid #d0d7de;border-radius:8px}
         figcaption{margin-bottom:6px}
         figure svg{display:block;width:100%;height:auto;background:#222}

@@ -12,12 +12,22 @@ namespace FaceVerify.Core.Reporting;
 /// </summary>
 public sealed class VerificationReportBuilder(IImageDecoder decoder, IModelSetInfo models, IOptions<ReportOptions> options)
 {
+    /// <param name="extraFrames">The frames after the snapshot; shown side by side with the step readings when the result judged a challenge.</param>
     public VerificationReportInput ForVerification(ReadOnlyMemory<byte> idPhoto, ReadOnlyMemory<byte> snapshot, VerificationResult result,
-        VerificationResult? earlier, CancellationToken cancellationToken) =>
+        VerificationResult? earlier, CancellationToken cancellationToken, IReadOnlyList<ReadOnlyMemory<byte>>? extraFrames = null) =>
         new(result,
             Picture(idPhoto, ReportRole.Photo, result.IdPhotoSha256, result.Faces?.IdPhoto, cancellationToken),
             Picture(snapshot, ReportRole.Snapshot, result.SnapshotSha256, result.Faces?.Snapshot, cancellationToken),
-            earlier);
+            earlier)
+        {
+            ChallengeFrames = result.Scores.Measurements.Keys.Any(k => k.StartsWith("challenge.", StringComparison.Ordinal))
+                ? new[] { snapshot }.Concat(extraFrames ?? []).Select((f, i) => Frame(i, f, cancellationToken)).ToList()
+                : [],
+        };
+
+    private ReportFrame Frame(int index, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
+        bytes.IsEmpty || decoder.Decode(bytes, cancellationToken).Image is not { } image ? new ReportFrame(index, null)
+            : new ReportFrame(index, EmbeddedJpeg.Encode(image.Image, options.Value.MaxEmbeddedSide, cancellationToken));
 
     public PhotoCheckReportInput ForPhotoCheck(ReadOnlyMemory<byte> photo, PhotoCheckResult result, CancellationToken cancellationToken) =>
         new(result, Picture(photo, ReportRole.Photo, result.Sha256, result.Faces, cancellationToken), models.ModelSet);

@@ -1,3 +1,4 @@
+using FaceVerify.Worker.Challenges;
 using FaceVerify.Worker.Http;
 using FaceVerify.Worker.Idempotency;
 using FaceVerify.Worker.Images;
@@ -35,6 +36,7 @@ public static class WorkerApp
         app.MapFaceVerifyHealth();
         app.MapPhotoValidation(http);
         app.MapAdmin(http);
+        app.MapChallenges();
         app.MapFaceVerifyOpenApi();
         return app;
     }
@@ -60,6 +62,8 @@ public static class WorkerApp
         services.AddRecordStores(configuration);   // SQLite or PostgreSQL, and the claim-check repository
         services.AddSingleton<WorkerInstance>();
         services.AddSingleton<VerificationClaims>();
+        services.AddSingleton<LivenessChallenges>();
+        services.AddSingleton<ChallengeJudge>();
         services.AddScoped<IVerificationService, RecordedVerificationService>();
         services.AddHostedService<RetentionSweeper>();
 

@@ -19,6 +19,7 @@ public sealed partial class MessagesDocTests
         { "IdentityVerificationCompleted", typeof(IdentityVerificationCompleted) },
         { "ValidateIdPhoto", typeof(ValidateIdPhoto) },
         { "RerunVerification", typeof(RerunVerification) },
+        { "IssueLivenessChallenge", typeof(IssueLivenessChallenge) },
     };
 
     [Theory]
@@ -45,6 +46,16 @@ public sealed partial class MessagesDocTests
         var response = JsonSerializer.Deserialize<IdPhotoValidated>(blocks[1], options)!;
         Assert.False(response.Accepted);
         Assert.Equal(3, response.Violations.Count);
+    }
+
+    [Fact]
+    public void The_response_example_reads_into_LivenessChallengeIssued()
+    {
+        var blocks = JsonBlocksUnder("IssueLivenessChallenge");
+        var options = new JsonSerializerOptions(SystemTextJsonMessageSerializer.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+        var response = JsonSerializer.Deserialize<LivenessChallengeIssued>(blocks[1], options)!;
+        Assert.Equal(["turn_left", "blink", "turn_right"], response.Steps);
+        Assert.Equal(32, response.ChallengeId.Length);
     }
 
     private static List<string> JsonBlocksUnder(string heading)

@@ -57,7 +57,8 @@ internal static class VerifyCommand
             else Print(result);
             if (parse.GetValue(report) is { } reportPath)
                 await ReportFiles.WriteAsync(provider, reportPath, parse.GetValue(lang), ct, (builder, renderer, language) =>
-                    renderer.Render(builder.ForVerification(inputs[0], inputs[1], result, earlierResult, ct), language, ct));
+                    renderer.Render(builder.ForVerification(inputs[0], inputs[1], result, earlierResult, ct,
+                        inputs.Skip(2).Select(b => (ReadOnlyMemory<byte>)b).ToList()), language, ct));
             return result.Verdict == Verdict.Pass ? ExitCodes.Ok : ExitCodes.Rejected;
         });
         return command;

@@ -39,6 +39,7 @@ public static class OpenApiRegistration
                 {
                     new() { Name = OpenApiRouteShapes.PhotosTag, Description = "The learning platform's upload check: no key needed." },
                     new() { Name = OpenApiRouteShapes.VerificationsTag, Description = "Administrators and the HTTP submit route: X-Api-Key." },
+                    new() { Name = OpenApiRouteShapes.ChallengesTag, Description = "Active liveness: a challenge for the exam client before it verifies; X-Api-Key." },
                     new() { Name = OpenApiRouteShapes.HealthTag, Description = "For the orchestrator." },
                 };
                 // Health checks are mapped as plain request delegates, which the API explorer does not list.

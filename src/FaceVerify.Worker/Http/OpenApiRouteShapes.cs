@@ -8,7 +8,7 @@ namespace FaceVerify.Worker.Http;
 /// <summary>Request and response shapes of each route, by method and route template.</summary>
 internal static partial class OpenApiRouteShapes
 {
-    public const string PhotosTag = "ID photos", VerificationsTag = "Verifications", HealthTag = "Health";
+    public const string PhotosTag = "ID photos", VerificationsTag = "Verifications", ChallengesTag = "Challenges", HealthTag = "Health";
     private const string Json = "application/json";
     private const string Multipart = "multipart/form-data";
 
@@ -21,9 +21,10 @@ internal static partial class OpenApiRouteShapes
         // Tags name what the routes are for, not the classes that map them.
         operation.Tags = new HashSet<OpenApiTagReference>
         {
-            new(route.StartsWith("/v1/verifications", StringComparison.Ordinal) ? VerificationsTag : PhotosTag, context.Document),
+            new(route.StartsWith("/v1/verifications", StringComparison.Ordinal) ? VerificationsTag
+                : route.StartsWith("/v1/challenges", StringComparison.Ordinal) ? ChallengesTag : PhotosTag, context.Document),
         };
-        if (route.StartsWith("/v1/verifications", StringComparison.Ordinal))
+        if (RequiresApiKey(route))
         {
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiRegistration.ApiKeyScheme, context.Document)] = [] });
@@ -62,7 +63,8 @@ internal static partial class OpenApiRouteShapes
                             Schema = Form(("idPhoto", Binary(), true), ("snapshot", Binary(), true),
                                 ("frame", new OpenApiSchema { Type = JsonSchemaType.Array, Items = Binary() }, false),
                                 ("verificationId", new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" }, false),
-                                ("candidateId", Text(), false), ("examId", Text(), false), ("policy", Text(), false)),
+                                ("candidateId", Text(), false), ("examId", Text(), false), ("policy", Text(), false),
+                                ("challengeId", Text(), false)),
                         },
                     },
                 };
@@ -70,6 +72,20 @@ internal static partial class OpenApiRouteShapes
                 operation.Responses["202"] = new OpenApiResponse { Description = "Still running: read the record at the Location header." };
                 operation.Responses["400"] = new OpenApiResponse { Description = "A part is missing, an id is not a GUID or the policy is unknown (problem details)." };
                 operation.Responses["413"] = new OpenApiResponse { Description = "The body is over the cap." };
+                break;
+            case ("POST", "/v1/challenges"):
+                operation.Summary = "Issue a liveness challenge (head turns, blinks)";
+                operation.Description = "Optional JSON body `{policy, candidateId, examId}`. Usable once, before `expiresAt`: send its `challengeId` with `POST /v1/verifications`, the snapshot taken before the first step and one `frame` after each step.";
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        [Json] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(IssueLivenessChallenge), null, cancellationToken) },
+                    },
+                };
+                operation.Responses["200"] = await JsonResponseAsync<LivenessChallengeIssued>("The challenge id, its steps in order and its expiry.", context, cancellationToken);
+                operation.Responses["400"] = new OpenApiResponse { Description = "Unknown policy or unreadable body (problem details)." };
+                operation.Responses["415"] = new OpenApiResponse { Description = "A body that is not application/json." };
                 break;
             case ("GET", "/v1/verifications"):
                 operation.Summary = "List verifications, newest first";
@@ -107,6 +123,10 @@ internal static partial class OpenApiRouteShapes
                 break;
         }
     }
+
+    /// <summary>The routes behind <see cref="ApiKeyEndpointFilter"/>.</summary>
+    public static bool RequiresApiKey(string route) =>
+        route.StartsWith("/v1/verifications", StringComparison.Ordinal) || route.StartsWith("/v1/challenges", StringComparison.Ordinal);
 
     public static OpenApiPathItem Health(string summary) => new()
     {

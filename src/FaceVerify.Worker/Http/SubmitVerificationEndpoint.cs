@@ -50,6 +50,7 @@ public static class SubmitVerificationEndpoint
             Snapshot = await uploader.UploadAsync(form.Snapshot, cancellationToken),
             ExtraFrames = await Task.WhenAll(form.Frames.Select(f => uploader.UploadAsync(f, cancellationToken))),
             Policy = form.Policy,
+            ChallengeId = form.ChallengeId,
             RequestedAt = clock.GetUtcNow(),
         };
 

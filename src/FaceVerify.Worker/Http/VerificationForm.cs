@@ -4,12 +4,15 @@ namespace FaceVerify.Worker.Http;
 
 /// <summary>
 /// The multipart body of <c>POST /v1/verifications</c>: files <c>idPhoto</c>, <c>snapshot</c>, any number of
-/// <c>frame</c>; fields <c>verificationId</c> (a new one when omitted), <c>candidateId</c>, <c>examId</c>, <c>policy</c>.
+/// <c>frame</c>; fields <c>verificationId</c> (a new one when omitted), <c>candidateId</c>, <c>examId</c>, <c>policy</c>,
+/// <c>challengeId</c> (the snapshot is then the frame before the first step, the <c>frame</c> parts those after each step).
 /// </summary>
 public sealed record VerificationForm(
     Guid? VerificationId, string CandidateId, string ExamId, string? Policy,
     byte[] IdPhoto, byte[] Snapshot, IReadOnlyList<byte[]> Frames)
 {
+    public string? ChallengeId { get; init; }
+
     private const string Unnamed = "api";
 
     /// <returns>The form, or why it cannot be used (<paramref name="problem"/>).</returns>
@@ -33,7 +36,8 @@ public sealed record VerificationForm(
         foreach (var frame in form.Files.GetFiles("frame").Where(f => f.Length > 0))
             frames.Add(await BytesAsync(frame, cancellationToken));
         return (new VerificationForm(id, Field(form, "candidateId") ?? Unnamed, Field(form, "examId") ?? Unnamed, policy,
-            await BytesAsync(idPhoto, cancellationToken), await BytesAsync(snapshot, cancellationToken), frames), null);
+            await BytesAsync(idPhoto, cancellationToken), await BytesAsync(snapshot, cancellationToken), frames)
+            { ChallengeId = Field(form, "challengeId") }, null);
     }
 
     private static string? Field(IFormCollection form, string name) =>

@@ -25,7 +25,7 @@ public sealed partial class OpenApiTests(InProcessWorker worker) : IClassFixture
             Assert.True(operation.GetProperty("responses").EnumerateObject().Any(r => r.Name.StartsWith('2')), $"{method} {path} has no success response");
             var secured = operation.TryGetProperty("security", out var security)
                 && security.EnumerateArray().Any(s => s.TryGetProperty("ApiKey", out _));
-            Assert.Equal(path.StartsWith("/v1/verifications", StringComparison.Ordinal), secured);
+            Assert.Equal(path.StartsWith("/v1/verifications", StringComparison.Ordinal) || path.StartsWith("/v1/challenges", StringComparison.Ordinal), secured);
         }
     }
 

@@ -24,6 +24,7 @@ public static class MessagingRegistration
             x.AddConsumer<VerifyIdentityConsumer, VerifyIdentityConsumerDefinition>();
             x.AddConsumer<ValidateIdPhotoConsumer, ValidateIdPhotoConsumerDefinition>();
             x.AddConsumer<RerunVerificationConsumer, RerunVerificationConsumerDefinition>();
+            x.AddConsumer<IssueLivenessChallengeConsumer, IssueLivenessChallengeConsumerDefinition>();
             // One auto-deleted queue per process: each worker hears every completed event, for its own HTTP waiters.
             x.AddConsumer<CompletedEventRelay>().Endpoint(e =>
             {

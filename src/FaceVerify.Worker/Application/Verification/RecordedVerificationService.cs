@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FaceVerify.Contracts;
 using FaceVerify.Core.Verification;
+using FaceVerify.Worker.Challenges;
 using FaceVerify.Worker.Idempotency;
 using FaceVerify.Worker.Images;
 using FaceVerify.Worker.Records;
@@ -22,7 +23,8 @@ public sealed class RecordedVerificationService(
     IModelSetInfo models,
     WorkerTelemetry telemetry,
     TimeProvider clock,
-    ILogger<RecordedVerificationService> logger) : IVerificationService
+    ILogger<RecordedVerificationService> logger,
+    ChallengeJudge? challengeJudge = null) : IVerificationService
 {
     private const string DefaultPolicy = "default";
 
@@ -65,7 +67,12 @@ public sealed class RecordedVerificationService(
         else
         {
             var evidence = loaded.Evidence!;
+            var redemption = request.ChallengeId is { } challengeId
+                ? await (challengeJudge ?? throw new InvalidOperationException("challenges are not configured in this host"))
+                    .RedeemAsync(challengeId, request.VerificationId, cancellationToken)
+                : null;
             var result = await verifier.VerifyAsync(ToCoreRequest(evidence, request.Policy), cancellationToken);
+            if (redemption is not null) result = challengeJudge!.Apply(redemption, evidence, result, cancellationToken);
             completed = CompletedEvents.FromResult(subject, result, attempt: 1, rerun: null, fetchTiming, clock.GetUtcNow());
             faces = result.Faces;
             await evidenceStore.SaveAsync(request.VerificationId, evidence, cancellationToken);
@@ -101,6 +108,9 @@ public sealed class RecordedVerificationService(
         using var activity = telemetry.Activities.StartActivity("rerun");
         var subject = new VerificationSubject(record.VerificationId, record.CandidateId, record.ExamId);
         var result = await verifier.VerifyAsync(ToCoreRequest(evidence, command.Policy ?? record.RequestedPolicy), cancellationToken);
+        if (challengeJudge is not null)
+            result = await challengeJudge.ReapplyAsync(record.VerificationId, record.LatestResult.Findings.Select(f => f.Code).ToList(),
+                evidence, result, cancellationToken);
         var completed = CompletedEvents.FromResult(subject, result, record.Attempts + 1,
             new RerunInfo(record.VerificationId, command.Reason), new Dictionary<string, double>(), clock.GetUtcNow());
         await records.SaveAsync(record with

@@ -33,11 +33,13 @@ public static class RecordStoreRegistration
         {
             services.AddSingleton<IVerificationRecordStore, PostgresVerificationRecordStore>();
             services.AddSingleton<IEvidenceStore, PostgresEvidenceStore>();
+            services.AddSingleton<IChallengeStore, PostgresChallengeStore>();
         }
         else
         {
             services.AddSingleton<IVerificationRecordStore, SqliteVerificationRecordStore>();
             services.AddSingleton<IEvidenceStore, FileSystemEvidenceStore>();
+            services.AddSingleton<IChallengeStore, SqliteChallengeStore>();
         }
 
         if (messageData.Provider == MessageDataProvider.Postgres)

@@ -3,9 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace FaceVerify.Worker.Records;
 
-/// <summary>Deletes evidence past its retention and claim-check files past their time-to-live, periodically.</summary>
+/// <summary>Deletes evidence past its retention (and challenges expired as long ago) and claim-check files past their time-to-live, periodically.</summary>
 public sealed class RetentionSweeper(
     IEvidenceStore evidence,
+    IChallengeStore challenges,
     IOptions<RecordOptions> records,
     IOptions<MessageDataOptions> messageData,
     TimeProvider clock,
@@ -17,7 +18,7 @@ public sealed class RetentionSweeper(
         do
         {
             try { await SweepOnceAsync(stoppingToken); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
             {
                 logger.LogWarning(e, "Retention sweep failed; it runs again at the next interval");
             }
@@ -28,6 +29,8 @@ public sealed class RetentionSweeper(
     {
         var now = clock.GetUtcNow();
         var deleted = await evidence.DeleteSavedBeforeAsync(now - records.Value.EvidenceRetention, cancellationToken);
+        // Kept as long as the evidence, so a re-run can judge the same steps again; afterwards an id reads as unknown.
+        await challenges.DeleteExpiredBeforeAsync(now - records.Value.EvidenceRetention, cancellationToken);
         var expiredData = DeleteMessageDataBefore(now - messageData.Value.TimeToLive, cancellationToken);
         if (deleted + expiredData > 0)
             logger.LogInformation("Retention sweep deleted evidence of {Verifications} verifications and {Files} message-data files", deleted, expiredData);

@@ -11,17 +11,13 @@ namespace FaceVerify.Worker.Records;
 public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly string _connectionString;
-    private readonly Lazy<Task> _schema;
+    private readonly SqliteFile _file;
     private readonly TimeProvider _clock;
 
     public SqliteVerificationRecordStore(IOptions<RecordOptions> options, TimeProvider? clock = null)
     {
         _clock = clock ?? TimeProvider.System;
-        var path = Path.GetFullPath(options.Value.DatabasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        _schema = new Lazy<Task>(CreateSchemaAsync);
+        _file = new SqliteFile(options.Value.DatabasePath, CreateSchemaAsync);
     }
 
     public async Task<VerificationRecord?> FindAsync(Guid verificationId, CancellationToken cancellationToken)
@@ -147,18 +143,10 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await _schema.Value.WaitAsync(cancellationToken);
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
 
-    private async Task CreateSchemaAsync()
+    private static async Task CreateSchemaAsync(SqliteConnection connection)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """
             PRAGMA journal_mode = WAL;

@@ -1,0 +1,34 @@
+using Microsoft.Data.Sqlite;
+
+namespace FaceVerify.Worker.Records;
+
+/// <summary>
+/// The embedded SQLite file the record and challenge stores share: pooled short connections, and each store's schema
+/// created once (idempotent statements, so several stores and processes on one file agree) before its first statement.
+/// </summary>
+internal sealed class SqliteFile
+{
+    private readonly string _connectionString;
+    private readonly Lazy<Task> _schema;
+
+    public SqliteFile(string databasePath, Func<SqliteConnection, Task> createSchema)
+    {
+        var path = Path.GetFullPath(databasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _schema = new Lazy<Task>(async () =>
+        {
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync();
+            await createSchema(connection);
+        });
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _schema.Value.WaitAsync(cancellationToken);
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+}
