@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Throughput bench (not a test): verifications per second through RabbitMQ and the worker on this machine,
-# with the ID-photo cache cold (every request a different ID photo) and warm (one ID photo for all).
+# with the ID-photo cache cold (every request a different ID photo) and warm (one ID photo for all); per mode also
+# p50/p95 latency (publish → completed event, and the worker's own compute time) and the worker process's CPU time
+# per verification (user + system from /proc, so a noisy wall-clock figure is not the only evidence).
 #   scripts/throughput.sh [COUNT]        (after scripts/setup.sh; uses ../shared/data/identity/lfw)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -27,8 +29,16 @@ sleep 8
 awk -F, -v base="$shared/identity/lfw/" -v n="$count" 'NR>1 && $3=="same" && k<n {print base $1 "|" base $2; k++}' "$shared/identity/lfw/pairs.csv" >"$work/cold.pairs"
 head -n 1 "$work/cold.pairs" >"$work/warm.pairs"
 publisher=(dotnet tests/FaceVerify.LoadPublisher/bin/Release/net10.0/FaceVerify.LoadPublisher.dll --bus "$bus" --message-data "$work/message-data" --wait)
+# utime + stime of the worker (fields 14 and 15 of /proc/PID/stat, after the parenthesised name), in clock ticks.
+cpu_ticks() { sed 's/^.*) //' "/proc/$worker_pid/stat" | awk '{print $12 + $13}'; }
+ticks_per_s="$(getconf CLK_TCK)"
 for mode in cold warm; do
   for _ in $(seq "$count"); do cat /proc/sys/kernel/random/uuid; done >"$work/$mode.ids"
-  printf '%s: ' "$mode"
-  "${publisher[@]}" --ids "$work/$mode.ids" --pairs "$work/$mode.pairs" | tail -n 1
+  before="$(cpu_ticks)"
+  out="$("${publisher[@]}" --ids "$work/$mode.ids" --pairs "$work/$mode.pairs" | tail -n 2)"
+  after="$(cpu_ticks)"
+  printf '%s: %s\n' "$mode" "$(echo "$out" | tail -n 1)"
+  printf '%s: %s\n' "$mode" "$(echo "$out" | head -n 1)"
+  awk -v m="$mode" -v t="$((after - before))" -v hz="$ticks_per_s" -v n="$count" \
+    'BEGIN {printf "%s: worker CPU %.1f ms per verification (%.2f s for %d)\n", m, 1000 * t / hz / n, t / hz, n}'
 done

@@ -51,6 +51,8 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddSingleton<IFaceAnalyzer, FaceAnalyzer>();
         services.AddSingleton(sp => new PolicyCatalog(configuration, TrainedOperatingPoints.Load(
             sp.GetRequiredService<ModelCatalog>(), sp.GetRequiredService<IOptions<OcclusionOptions>>().Value.WeightsId)));
+        services.AddSingleton(sp => new IdPhotoCache(sp.GetRequiredService<IOptions<IdPhotoCacheOptions>>().Value, TimeProvider.System));
+        services.AddSingleton<IIdPhotoCacheStatistics>(sp => sp.GetRequiredService<IdPhotoCache>());
         services.AddSingleton<ImageAssessor>();
         services.AddSingleton<IModelSetInfo, ManifestModelSet>();
         services.AddSingleton<IdentityExtractor>();

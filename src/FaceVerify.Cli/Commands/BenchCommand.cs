@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using FaceVerify.Cli.Evaluation;
 using FaceVerify.Cli.Output;
+using FaceVerify.Core.Analysis;
 using FaceVerify.Core.Faces;
 using FaceVerify.Core.Imaging;
 using FaceVerify.Core.Models;
@@ -12,11 +13,14 @@ namespace FaceVerify.Cli.Commands;
 
 /// <summary>
 /// <c>bench [--picture F] [--iterations N] [--json]</c>: per-stage medians of a full verification of a
-/// 295×413 ID photo and a 640×480 snapshot (ID-photo cache off), and the pure model time of the same run.
+/// 295×413 ID photo and a 640×480 snapshot (ID-photo cache off), the pure model time of the same run, and the
+/// reference pass (<see cref="ReferencePass"/>: the six packaged models once each) timed alternately in the same
+/// process with the same sessions, so the ratio end to end / reference is not skewed by the machine's load.
 /// </summary>
 internal static class BenchCommand
 {
-    internal sealed record Result(IReadOnlyDictionary<string, double> StagesMs, IReadOnlyDictionary<string, double> ModelsMs, double EndToEndMs, double ModelSumMs, int Threads, int Iterations, double EndToEndOverModel);
+    internal sealed record Result(IReadOnlyDictionary<string, double> StagesMs, IReadOnlyDictionary<string, double> ModelsMs, double EndToEndMs, double ModelSumMs, int Threads, int Iterations, double EndToEndOverModel,
+        IReadOnlyDictionary<string, double> ReferenceStagesMs, double ReferenceMs, double EndToEndOverReference, long AllocatedBytesPerVerification, long AllocatedBytesPerReference);
 
     public static Command Build()
     {
@@ -41,9 +45,12 @@ internal static class BenchCommand
             if (parse.GetValue(json)) ConsoleOutput.JsonLine(result);
             else
             {
-                foreach (var (stage, ms) in result.StagesMs) Console.Out.WriteLine($"{stage,-10} {ms,8:0.00} ms");
+                foreach (var (stage, ms) in result.StagesMs)
+                    Console.Out.WriteLine($"{stage,-10} {ms,8:0.00} ms" + (result.ReferenceStagesMs.TryGetValue(stage, out var r) ? $"   reference {r,8:0.00} ms" : ""));
                 foreach (var (id, ms) in result.ModelsMs) Console.Out.WriteLine($"model {id,-10} {ms,8:0.00} ms");
                 Console.Out.WriteLine($"end to end {result.EndToEndMs:0.00} ms; model inference {result.ModelSumMs:0.00} ms; ratio {result.EndToEndOverModel:0.00} ({result.Threads} thread(s), median of {result.Iterations})");
+                Console.Out.WriteLine($"reference pass {result.ReferenceMs:0.00} ms (the snapshot's part {result.ReferenceStagesMs.GetValueOrDefault("snapshot"):0.00} ms); end to end / reference {result.EndToEndOverReference:0.00}");
+                Console.Out.WriteLine($"allocated per verification {result.AllocatedBytesPerVerification / 1024.0:0} KiB; per reference pass {result.AllocatedBytesPerReference / 1024.0:0} KiB");
             }
             return ExitCodes.Ok;
         });
@@ -55,21 +62,41 @@ internal static class BenchCommand
         var verifier = provider.GetRequiredService<IIdentityVerifier>();
         var meter = provider.GetRequiredService<InferenceMeter>();
         var request = new VerificationRequest { IdPhoto = idPhoto, Snapshot = snapshot };
+        var reference = new ReferencePass(provider);
         // Warm-up: ONNX Runtime arenas, and enough calls for the JIT to promote hot methods to tier 1 (after 30
-        // calls), so the figures are the steady state of a running service, not of a cold process.
-        for (var i = 0; i < 40; i++) await verifier.VerifyAsync(request, ct);
+        // calls), so the figures are the steady state of a running service, not of a cold process. The reference
+        // pass gets the same warm-up.
+        for (var i = 0; i < 40; i++)
+        {
+            await verifier.VerifyAsync(request, ct);
+            reference.Run(idPhoto, snapshot, new StageClock(), ct);
+        }
 
         var stages = new Dictionary<string, List<double>>();
         var endToEnd = new List<double>();
         var model = new List<double>();
         var byModel = new Dictionary<string, List<double>>();
+        var referenceMs = new List<double>();
+        var referenceStages = new Dictionary<string, List<double>>();
+        long allocated = 0, referenceAllocated = 0;
         for (var i = 0; i < iterations; i++)
         {
+            // Alternating, one reference pass before each verification: both see the same minute of the shared machine.
+            var referenceBytes = GC.GetTotalAllocatedBytes(precise: true);
+            var referenceStarted = Stopwatch.GetTimestamp();
+            var referenceClock = new StageClock();
+            reference.Run(idPhoto, snapshot, referenceClock, ct);
+            foreach (var (stage, ms) in referenceClock.Milliseconds)
+                (referenceStages.TryGetValue(stage, out var list) ? list : referenceStages[stage] = []).Add(ms);
+            referenceMs.Add(Stopwatch.GetElapsedTime(referenceStarted).TotalMilliseconds);
+            referenceAllocated += GC.GetTotalAllocatedBytes(precise: true) - referenceBytes;
+            var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
             var modelBefore = meter.TotalMilliseconds;
             var perModelBefore = meter.MillisecondsByModel;
             var started = Stopwatch.GetTimestamp();
             var result = await verifier.VerifyAsync(request, ct);
             endToEnd.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            allocated += GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
             model.Add(meter.TotalMilliseconds - modelBefore);
             foreach (var (id, ms) in meter.MillisecondsByModel)
                 (byModel.TryGetValue(id, out var list) ? list : byModel[id] = []).Add(ms - perModelBefore.GetValueOrDefault(id));
@@ -78,7 +105,9 @@ internal static class BenchCommand
         }
         var e2e = Median(endToEnd);
         var modelMs = Median(model);
-        return new Result(stages.ToDictionary(s => s.Key, s => Math.Round(Median(s.Value), 3)), byModel.ToDictionary(m => m.Key, m => Math.Round(Median(m.Value), 3)), Math.Round(e2e, 3), Math.Round(modelMs, 3), threads, iterations, Math.Round(e2e / modelMs, 3));
+        var referenceMedian = Median(referenceMs);
+        return new Result(stages.ToDictionary(s => s.Key, s => Math.Round(Median(s.Value), 3)), byModel.ToDictionary(m => m.Key, m => Math.Round(Median(m.Value), 3)), Math.Round(e2e, 3), Math.Round(modelMs, 3), threads, iterations, Math.Round(e2e / modelMs, 3),
+            referenceStages.ToDictionary(s => s.Key, s => Math.Round(Median(s.Value), 3)), Math.Round(referenceMedian, 3), Math.Round(e2e / referenceMedian, 3), allocated / iterations, referenceAllocated / iterations);
     }
 
     private static double Median(List<double> values)

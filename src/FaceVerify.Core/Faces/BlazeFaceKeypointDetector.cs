@@ -29,7 +29,10 @@ public sealed class BlazeFaceKeypointDetector : IFaceKeypointDetector, IDisposab
     {
         var side = MathF.Max(box.Width, box.Height) * CropScale;
         float x0 = box.CenterX - side / 2, y0 = box.CenterY - side / 2;
-        var planar = PixelSampler.ToTensor(image, Affine.ForCrop(x0, y0, side, side, Size, Size), Size, Size, Layout, outsideBlack: true);
+        // Black outside the picture needs the general warp; a crop wholly inside it takes the vectorised resampler
+        // (the same bilinear taps, several times faster).
+        var inside = x0 >= 0 && y0 >= 0 && x0 + side <= image.Width - 1 && y0 + side <= image.Height - 1;
+        var planar = PixelSampler.ToTensor(image, Affine.ForCrop(x0, y0, side, side, Size, Size), Size, Size, Layout, outsideBlack: !inside);
         var outputs = _model.Run(Interleave(planar));
 
         var (bestScore, bestGrid, bestIndex) = (float.NegativeInfinity, -1, -1);

@@ -19,16 +19,20 @@ public sealed class OnnxModel : IDisposable
     private readonly string _id;
 
     /// <param name="model">The verified model bytes: loading what was hashed, not a path that could change after the check.</param>
-    public OnnxModel(string id, byte[] model, int intraOpThreads, InferenceMeter meter)
+    public OnnxModel(string id, byte[] model, int intraOpThreads, InferenceMeter meter) : this(id, model, new ModelOptions { IntraOpThreads = intraOpThreads }, meter) { }
+
+    public OnnxModel(string id, byte[] model, ModelOptions settings, InferenceMeter meter)
     {
         _id = id;
         _meter = meter;
         using var options = new SessionOptions
         {
-            IntraOpNumThreads = Math.Max(1, intraOpThreads),
+            IntraOpNumThreads = Math.Max(1, settings.IntraOpThreads),
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            GraphOptimizationLevel = Enum.Parse<GraphOptimizationLevel>(settings.GraphOptimization, ignoreCase: true),
+            EnableMemoryPattern = settings.MemoryPattern,
+            EnableCpuMemArena = settings.CpuMemArena,
             // The packaged models carry unused initializers: their warnings are noise.
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
@@ -73,6 +77,6 @@ public sealed class OnnxModelLoader(ModelCatalog catalog, IOptions<ModelOptions>
     {
         var bytes = catalog.VerifiedModelBytes(modelId);
         if (intermediateOutputs.Count > 0) bytes = OnnxGraphOutputs.Expose(bytes, intermediateOutputs);
-        return new(modelId, bytes, options.Value.IntraOpThreads, meter);
+        return new(modelId, bytes, options.Value, meter);
     }
 }

@@ -16,7 +16,7 @@ public sealed class LogisticOcclusionScorer(ModelCatalog catalog, IOptions<Occlu
 
     public OcclusionReading Score(RgbImage image, FaceBox box, IReadOnlyList<Point2> landmarks68, RgbImage identityCrop, FaceEncoding identityEncoding)
     {
-        var view = views.Read(image, box, identityCrop, identityEncoding);
+        var view = views.Read(image, box, landmarks68, identityCrop, identityEncoding);
         return _model.Score(OcclusionFeatures.Compute(view.Aligned, view.Encoding, landmarks68, box));
     }
 }

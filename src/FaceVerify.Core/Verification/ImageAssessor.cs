@@ -1,6 +1,5 @@
 using FaceVerify.Core.Analysis;
 using FaceVerify.Core.Imaging;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using FaceVerify.Contracts;
 
@@ -11,6 +10,8 @@ public sealed record IdPhotoCacheOptions
 {
     public bool Enabled { get; init; } = true;
     public int MaxEntries { get; init; } = 2000;
+    /// <summary>Bound of the cache's approximate heap size (<see cref="IdPhotoCache.SizeOf"/>; about 45 KB per one-face photo).</summary>
+    public long MaxBytes { get; init; } = 128L * 1024 * 1024;
     public TimeSpan SlidingExpiration { get; init; } = TimeSpan.FromHours(6);
 }
 
@@ -18,18 +19,17 @@ public sealed record IdPhotoCacheOptions
 /// Decodes and analyses an image. ID photos are cached by their sha256: the same photo is checked at
 /// upload and then read again at every exam session, and its measurements never change.
 /// </summary>
-public sealed class ImageAssessor(IImageDecoder decoder, IFaceAnalyzer analyzer, IOptions<IdPhotoCacheOptions> cacheOptions) : IDisposable
+public sealed class ImageAssessor(IImageDecoder decoder, IFaceAnalyzer analyzer, IOptions<IdPhotoCacheOptions> cacheOptions, IdPhotoCache idPhotos)
 {
-    private readonly MemoryCache _idPhotos = new(new MemoryCacheOptions { SizeLimit = cacheOptions.Value.MaxEntries });
 
     public ImageAssessment AssessIdPhoto(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         if (!cacheOptions.Value.Enabled) return Assess(bytes, AnalysisScope.IdPhoto, cancellationToken);
         var key = Sha256Hex.Of(bytes.Span);
-        if (_idPhotos.TryGetValue(key, out ImageAssessment? cached) && cached is not null)
+        if (idPhotos.TryGet(key, out var cached) && cached is not null)
             return cached with { TimingsMs = new Dictionary<string, double> { ["cacheHit"] = 1 } };
         var assessment = Assess(bytes, AnalysisScope.IdPhoto, cancellationToken);
-        _idPhotos.Set(key, assessment, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = cacheOptions.Value.SlidingExpiration });
+        idPhotos.Set(key, assessment);
         return assessment;
     }
 
@@ -41,6 +41,4 @@ public sealed class ImageAssessor(IImageDecoder decoder, IFaceAnalyzer analyzer,
         // Pixels are dropped here so a cached assessment costs kilobytes, not the whole image.
         return new ImageAssessment(decoded with { Image = null }, reading, clock.Milliseconds.ToDictionary());
     }
-
-    public void Dispose() => _idPhotos.Dispose();
 }

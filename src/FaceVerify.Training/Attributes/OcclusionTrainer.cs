@@ -23,19 +23,7 @@ internal sealed class OcclusionTrainer(int folds, int seed, double lambda, doubl
 
     public TrainingOutcome Train(IReadOnlyList<FaceSample> samples, string name, IReadOnlyList<string> heldOut, Dictionary<string, string> notes)
     {
-        var fold = GroupFolds.Assign(samples.Select(s => s.Sample.Group).ToList(), folds, seed);
-        var oof = samples.Select(_ => new double[Heads.Length]).ToArray();
-        for (var k = 0; k < folds; k++)
-        {
-            var trainRows = Enumerable.Range(0, samples.Count).Where(i => fold[i] != k).ToList();
-            var scaler = Standardiser.Of(trainRows.Select(i => samples[i].Features!).ToList());
-            for (var h = 0; h < Heads.Length; h++)
-            {
-                var fit = FitHead(samples, trainRows, scaler, Heads[h]);
-                for (var i = 0; i < samples.Count; i++)
-                    if (fold[i] == k) oof[i][h] = LogisticFit.Probability(fit, scaler.Apply(samples[i].Features!));
-            }
-        }
+        var oof = OutOfFold(samples, i => samples[i].Features!)[0];
 
         var figures = new List<AttributeFigures>();
         var thresholds = new double[Heads.Length];
@@ -64,6 +52,29 @@ internal sealed class OcclusionTrainer(int folds, int seed, double lambda, doubl
             Notes = notes, HeldOut = heldOut.ToArray(),
         };
         return new TrainingOutcome(model, figures, oof);
+    }
+
+    /// <summary>
+    /// Out-of-fold scores of heads fitted on each sample's <see cref="FaceSample.Features"/>, read on each of
+    /// <paramref name="views"/> (other features of the same held-out faces, e.g. those a gated service computes).
+    /// </summary>
+    public double[][][] OutOfFold(IReadOnlyList<FaceSample> samples, params Func<int, double[]>[] views)
+    {
+        var fold = GroupFolds.Assign(samples.Select(s => s.Sample.Group).ToList(), folds, seed);
+        var oof = views.Select(_ => samples.Select(_ => new double[Heads.Length]).ToArray()).ToArray();
+        for (var k = 0; k < folds; k++)
+        {
+            var trainRows = Enumerable.Range(0, samples.Count).Where(i => fold[i] != k).ToList();
+            var scaler = Standardiser.Of(trainRows.Select(i => samples[i].Features!).ToList());
+            for (var h = 0; h < Heads.Length; h++)
+            {
+                var fit = FitHead(samples, trainRows, scaler, Heads[h]);
+                for (var i = 0; i < samples.Count; i++)
+                    if (fold[i] == k)
+                        for (var v = 0; v < views.Length; v++) oof[v][i][h] = LogisticFit.Probability(fit, scaler.Apply(views[v](i)));
+            }
+        }
+        return oof;
     }
 
     public static List<(double Score, bool Positive)> Scored(IReadOnlyList<FaceSample> samples, double[][] scores, int head) =>

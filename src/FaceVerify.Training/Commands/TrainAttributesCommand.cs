@@ -38,9 +38,10 @@ internal static class TrainAttributesCommand
         var examples = new Option<string?>("--save-hair-examples") { Description = "folder for a few synthetic hair pictures to look at" };
         var scoresCsv = new Option<string?>("--scores-csv") { Description = "write every training picture's out-of-fold scores (file names and scores only) for error analysis" };
         var mirror = new Option<bool>("--mirror") { Description = "also train on each face mirrored left-right (never counted in the figures)" };
+        var gateStudy = new Option<double[]>("--gate-study") { Description = "second-crop gates in eye distances: only print cross-validated figures behind each gate (OcclusionGateStudy), write nothing", AllowMultipleArgumentsPerToken = true };
         var json = CommonOptions.Json();
         var command = new Command("train-attributes", "Train the occlusion heads (mask, sunglasses, hair over the eyes) with cross-validated figures")
-            { data, output, manifest, audit, folds, seed, lambda, embeddingLambda, mapLambda, f1Tolerance, sweep, lfw, maxRate, examples, scoresCsv, mirror, json };
+            { data, output, manifest, audit, folds, seed, lambda, embeddingLambda, mapLambda, f1Tolerance, sweep, lfw, maxRate, examples, scoresCsv, mirror, gateStudy, json };
         command.SetAction(async (parse, ct) =>
         {
             var root = parse.GetValue(data) ?? SharedData.Root;
@@ -49,7 +50,13 @@ internal static class TrainAttributesCommand
             var auditPath = parse.GetValue(audit)!;
             var labelAudit = auditPath == "none" ? LabelAudit.None : LabelAudit.Load(auditPath);
             var samples = AttributeSamples.Load(root, parse.GetValue(lfw), s, labelAudit);
-            using var provider = CliHost.Build(o => o["FaceVerify:Models:IntraOpThreads"] = "1");
+            // The heads are fitted on the key-point crop of every face (occlusion v3); the service's gate hands them the
+            // identity crop only where the two crops nearly coincide, and --gate-study measures what that costs.
+            using var provider = CliHost.Build(o =>
+            {
+                o["FaceVerify:Models:IntraOpThreads"] = "1";
+                o["FaceVerify:Occlusion:SecondCropAbove"] = "0";
+            });
             var pass = new FeaturePass(provider);
             var read = await pass.ReadAllAsync(samples.Training, "pictures", ct);
             var reported = await pass.ReadAllAsync(samples.Reported, "reported", ct);
@@ -58,6 +65,12 @@ internal static class TrainAttributesCommand
 
             var training = read.Where(r => r.Detected).Concat(hair.Composites).ToList();
             if (parse.GetValue(mirror)) training.AddRange(training.AsParallel().AsOrdered().Select(pass.Mirror).OfType<FaceSample>().ToList());
+            if (parse.GetValue(gateStudy) is { Length: > 0 } gates)
+            {
+                OcclusionGateStudy.Print(new OcclusionTrainer(parse.GetValue(folds), s, parse.GetValue(lambda), parse.GetValue(embeddingLambda), parse.GetValue(mapLambda), parse.GetValue(maxRate), parse.GetValue(f1Tolerance)),
+                    training, gates, parse.GetValue(maxRate), parse.GetValue(f1Tolerance), Console.Out);
+                return ExitCodes.Ok;
+            }
             if (parse.GetValue(sweep) is { Length: > 0 } penalties)
             {
                 foreach (var penalty in penalties)

@@ -13,6 +13,9 @@ namespace FaceVerify.Cli.Training;
 /// <summary>What the full pipeline read on one picture's largest face; Reading is null when no face was detected.</summary>
 internal sealed record FaceSample(AttributeSample Sample, FaceReading? Reading, OcclusionView? View, double[]? Features)
 {
+    /// <summary>The occlusion features read on the identity crop and its embedding (what a gated view reads where the points agree).</summary>
+    public double[]? IdentityFeatures { get; init; }
+
     public bool Detected => Reading is not null;
 }
 
@@ -56,8 +59,11 @@ internal sealed class FeaturePass(IServiceProvider services)
         if (image is null) return new FaceSample(sample, null, null, null);
         var face = _analyzer.Analyze(image, Scope, new StageClock(), ct).Primary;
         if (face is null) return new FaceSample(sample, null, null, null);
-        var view = _views.Read(image.Image, face.Box, face.Aligned, face.Encoding);
-        return new FaceSample(sample, face, view, OcclusionFeatures.Compute(view.Aligned, view.Encoding, face.Landmarks68, face.Box));
+        var view = _views.Read(image.Image, face.Box, face.Landmarks68, face.Aligned, face.Encoding);
+        return new FaceSample(sample, face, view, OcclusionFeatures.Compute(view.Aligned, view.Encoding, face.Landmarks68, face.Box))
+        {
+            IdentityFeatures = view.OnKeypoints ? OcclusionFeatures.Compute(face.Aligned, face.Encoding, face.Landmarks68, face.Box) : null,
+        };
     }
 
     public async Task<List<FaceSample>> ReadAllAsync(IReadOnlyList<AttributeSample> samples, string label, CancellationToken ct)

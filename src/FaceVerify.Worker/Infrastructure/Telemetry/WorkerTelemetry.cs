@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using FaceVerify.Contracts;
+using FaceVerify.Core.Verification;
 
 namespace FaceVerify.Worker.Telemetry;
 
@@ -14,13 +15,14 @@ public sealed class WorkerTelemetry : IDisposable
     private readonly Counter<long> _computed;
     private readonly Counter<long> _answeredFromRecord;
 
-    public WorkerTelemetry(IMeterFactory meters)
+    public WorkerTelemetry(IMeterFactory meters, IIdPhotoCacheStatistics? idPhotoCache = null)
     {
         var meter = meters.Create(SourceName);
         _stageDuration = meter.CreateHistogram<double>("faceverify.verification.duration", "ms", "Time spent per verification stage");
         _verdicts = meter.CreateCounter<long>("faceverify.verdicts", description: "Verdicts by blocking reason code (none for a pass)");
         _computed = meter.CreateCounter<long>("faceverify.verifications.computed", description: "Verifications computed, re-runs included");
         _answeredFromRecord = meter.CreateCounter<long>("faceverify.verifications.answered_from_record", description: "Duplicates answered without computing");
+        if (idPhotoCache is not null) IdPhotoCacheInstruments(meter, idPhotoCache);
     }
 
     public ActivitySource Activities { get; } = new(SourceName);
@@ -33,6 +35,19 @@ public sealed class WorkerTelemetry : IDisposable
         var blocking = completed.Findings.Where(f => f.Severity == "block").Select(f => f.Code).DefaultIfEmpty("none");
         foreach (var reason in blocking)
             _verdicts.Add(1, new("verdict", completed.Verdict), new("reason", reason));
+    }
+
+    /// <summary>The ID-photo cache read when the exporter collects: lookups by outcome, its hit rate, its size.</summary>
+    private static void IdPhotoCacheInstruments(Meter meter, IIdPhotoCacheStatistics cache)
+    {
+        meter.CreateObservableCounter("faceverify.id_photo_cache.lookups", () => new[]
+        {
+            new Measurement<long>(cache.Hits, new KeyValuePair<string, object?>("outcome", "hit")),
+            new Measurement<long>(cache.Misses, new KeyValuePair<string, object?>("outcome", "miss")),
+        }, description: "ID-photo cache lookups by outcome");
+        meter.CreateObservableGauge("faceverify.id_photo_cache.hit_rate", () => cache.Hits + cache.Misses is var n and > 0 ? (double)cache.Hits / n : 0, description: "Share of ID-photo lookups answered from the cache since start");
+        meter.CreateObservableGauge("faceverify.id_photo_cache.entries", () => cache.Entries, description: "ID photos in the cache");
+        meter.CreateObservableGauge("faceverify.id_photo_cache.bytes", () => cache.Bytes, "By", "Approximate heap size of the cached ID-photo assessments");
     }
 
     public void AnsweredFromRecord() => _answeredFromRecord.Add(1);
