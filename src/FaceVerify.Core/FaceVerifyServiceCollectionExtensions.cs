@@ -40,6 +40,7 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddSingleton<IFaceEmbedder, OnnxFaceEmbedder>();
         services.AddSingleton<PassiveLivenessScorer>();
         services.AddSingleton<PassiveLivenessNetwork>();
+        services.AddSingleton<FusedLivenessScorer>();
         services.AddSingleton<ILivenessScorer, HeadLivenessScorer>();
         services.AddOptions<FrameEvidenceOptions>().Bind(section.GetSection("Liveness:Frames"));
         services.AddSingleton<IFrameLivenessEvidence, LandmarkMotionEvidence>();

@@ -11,14 +11,19 @@ namespace FaceVerify.Core.Liveness;
 /// </summary>
 public sealed class FusedLivenessScorer(PassiveLivenessScorer passive, ModelCatalog catalog) : ILivenessScorer
 {
-    private readonly LivenessFusionWeights _weights = LivenessFusionWeights.Parse(catalog.VerifiedTrainedBytes(LivenessFusionWeights.ManifestId));
+    /// <summary>The fusion weights with their operating points, for scorers that build on this one.</summary>
+    public LivenessFusionWeights Weights { get; } = LivenessFusionWeights.Parse(catalog.VerifiedTrainedBytes(LivenessFusionWeights.ManifestId));
 
-    public LivenessReading Score(RgbImage image, FaceBox face)
+    public LivenessReading Score(RgbImage image, FaceBox face) => Read(image, face).Reading;
+
+    /// <summary>The reading with the fused log-odds it came from, for scorers that set their operating point on them.</summary>
+    public (double Logit, LivenessReading Reading) Read(RgbImage image, FaceBox face)
     {
         var model = passive.Score(image, face);
         var features = LivenessFeatures.Of(image, face, model);
         var cues = new Dictionary<string, double>(PresentationCues.Names.Length);
         for (var i = 0; i < PresentationCues.Names.Length; i++) cues[PresentationCues.Names[i]] = features[i + 1];
-        return new LivenessReading(LivenessFeatures.Sigmoid(_weights.Logit(features)), model.Crop) { ModelScore = model.Score, Cues = cues };
+        var logit = Weights.Logit(features);
+        return (logit, new LivenessReading(LivenessFeatures.Sigmoid(logit), model.Crop) { ModelScore = model.Score, Cues = cues });
     }
 }
