@@ -29,7 +29,7 @@ public static class VerificationReportEndpoint
             evidence?.Snapshot ?? ReadOnlyMemory<byte>.Empty,
             StoredResults.ToCoreResult(record.LatestResult, record, record.LatestFaces),
             record.PreviousResult is { } previous ? StoredResults.ToCoreResult(previous, record, record.PreviousFaces) : null,
-            cancellationToken, evidence?.ExtraFrames.Select(f => (ReadOnlyMemory<byte>)f).ToList());
+            cancellationToken, evidence?.ExtraFrameMemories());
         var html = renderer.Render(input, language, cancellationToken);
 
         var headers = response.Headers;

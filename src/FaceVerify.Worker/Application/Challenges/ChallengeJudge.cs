@@ -22,7 +22,7 @@ public sealed class ChallengeJudge(IChallengeStore store, ChallengeVerifier veri
         if (redemption is not { Status: ChallengeRedemptionStatus.Redeemed, Challenge: { } challenge })
             return ChallengeResults.Merge(result, new ChallengeOutcome([], [], null, [Refusal(redemption.Status)]));
         var frames = new List<ReadOnlyMemory<byte>> { evidence.Snapshot };
-        frames.AddRange(evidence.ExtraFrames.Select(f => (ReadOnlyMemory<byte>)f));
+        frames.AddRange(evidence.ExtraFrameMemories());
         return ChallengeResults.Merge(result, verifier.Verify(evidence.IdPhoto, frames, challenge.Steps, challenge.Policy, cancellationToken));
     }
 

@@ -38,8 +38,8 @@ public sealed class VerificationClaims(IVerificationRecordStore records, WorkerI
                 case VerificationClaimOutcome.HeldByOther when _abandoned.TryRemove(verificationId, out _):
                     return null;
             }
+            // The next claim answers Completed with the record once the holder has saved it.
             await Task.Delay(poll, clock, cancellationToken);
-            if (await records.FindAsync(verificationId, cancellationToken) is { } finished) return finished;
             poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, LongestPoll.Ticks));
         }
     }

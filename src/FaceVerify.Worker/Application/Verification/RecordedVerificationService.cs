@@ -143,7 +143,7 @@ public sealed class RecordedVerificationService(
     {
         IdPhoto = evidence.IdPhoto,
         Snapshot = evidence.Snapshot,
-        ExtraFrames = evidence.ExtraFrames.Select(f => (ReadOnlyMemory<byte>)f).ToArray(),
+        ExtraFrames = evidence.ExtraFrameMemories(),
         Policy = policy,
     };
 

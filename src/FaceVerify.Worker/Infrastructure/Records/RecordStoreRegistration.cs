@@ -46,7 +46,6 @@ public static class RecordStoreRegistration
         {
             services.AddSingleton<PostgresMessageDataRepository>();
             services.AddSingleton<IMessageDataRepository>(sp => sp.GetRequiredService<PostgresMessageDataRepository>());
-            services.AddHostedService<PostgresMessageDataSweeper>();
         }
         else
         {

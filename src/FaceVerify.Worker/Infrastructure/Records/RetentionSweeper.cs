@@ -3,14 +3,19 @@ using Microsoft.Extensions.Options;
 
 namespace FaceVerify.Worker.Records;
 
-/// <summary>Deletes evidence past its retention (and challenges expired as long ago) and claim-check files past their time-to-live, periodically.</summary>
+/// <summary>
+/// Deletes evidence past its retention (and challenges expired as long ago) and claim-check data past its time-to-live
+/// (files of the folder, and rows of the shared database when that holds them), periodically; several workers sweeping
+/// the same database at once is harmless.
+/// </summary>
 public sealed class RetentionSweeper(
     IEvidenceStore evidence,
     IChallengeStore challenges,
     IOptions<RecordOptions> records,
     IOptions<MessageDataOptions> messageData,
     TimeProvider clock,
-    ILogger<RetentionSweeper> logger) : BackgroundService
+    ILogger<RetentionSweeper> logger,
+    PostgresMessageDataRepository? sharedMessageData = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,8 +37,9 @@ public sealed class RetentionSweeper(
         // Kept as long as the evidence, so a re-run can judge the same steps again; afterwards an id reads as unknown.
         await challenges.DeleteExpiredBeforeAsync(now - records.Value.EvidenceRetention, cancellationToken);
         var expiredData = DeleteMessageDataBefore(now - messageData.Value.TimeToLive, cancellationToken);
+        if (sharedMessageData is not null) expiredData += await sharedMessageData.DeleteExpiredAsync(cancellationToken);
         if (deleted + expiredData > 0)
-            logger.LogInformation("Retention sweep deleted evidence of {Verifications} verifications and {Files} message-data files", deleted, expiredData);
+            logger.LogInformation("Retention sweep deleted evidence of {Verifications} verifications and {Entries} message-data entries", deleted, expiredData);
     }
 
     private int DeleteMessageDataBefore(DateTimeOffset cutoff, CancellationToken cancellationToken)

@@ -80,7 +80,6 @@ public sealed class SqliteChallengeStore : IChallengeStore
     {
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS challenges (
                 challenge_id TEXT PRIMARY KEY,
                 steps TEXT NOT NULL,

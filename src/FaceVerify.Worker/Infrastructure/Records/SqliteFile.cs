@@ -20,6 +20,12 @@ internal sealed class SqliteFile
         {
             await using var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync();
+            // A setting of the file, not of a table: readers do not block the one writer.
+            await using (var wal = connection.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode = WAL;";
+                await wal.ExecuteNonQueryAsync();
+            }
             await createSchema(connection);
         });
     }

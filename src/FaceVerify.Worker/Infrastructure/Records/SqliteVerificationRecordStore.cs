@@ -10,7 +10,7 @@ namespace FaceVerify.Worker.Records;
 /// <summary>Records in an embedded SQLite file (WAL, one short connection per call; pooling keeps that cheap).</summary>
 public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = VerificationRecordColumns.Json;
     private readonly SqliteFile _file;
     private readonly TimeProvider _clock;
 
@@ -23,6 +23,11 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
     public async Task<VerificationRecord?> FindAsync(Guid verificationId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        return await FindAsync(connection, verificationId, cancellationToken);
+    }
+
+    private static async Task<VerificationRecord?> FindAsync(SqliteConnection connection, Guid verificationId, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT candidate_id, exam_id, id_photo_sha256, snapshot_sha256, extra_frame_sha256s, requested_policy,
@@ -77,7 +82,7 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
             won = await claim.ExecuteNonQueryAsync(cancellationToken) == 1;
         }
         // Save writes the record before it ends the claim, so a claim won after a finished run still finds the record here.
-        if (await FindAsync(verificationId, cancellationToken) is { } record)
+        if (await FindAsync(connection, verificationId, cancellationToken) is { } record)
         {
             if (won) await EndClaimAsync(connection, verificationId, cancellationToken);
             return new VerificationClaim(VerificationClaimOutcome.Completed, record);
@@ -149,7 +154,6 @@ public sealed class SqliteVerificationRecordStore : IVerificationRecordStore
     {
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS verifications (
                 verification_id TEXT PRIMARY KEY,
                 candidate_id TEXT NOT NULL,
