@@ -3,10 +3,10 @@ using FaceVerify.Core.Policy;
 namespace FaceVerify.Core.Challenge;
 
 /// <summary>What one step's frames read.</summary>
-/// <param name="Frame">Index of the step's frame (frame 0 is before the first step).</param>
+/// <param name="Step">The step's number, which is also the index of its frame (frame 0 is before the first step).</param>
 /// <param name="Value">A turn: yaw in the asked direction (degrees, positive = turned that way). A blink: mean eye-open probability.</param>
 /// <param name="Neighbour">The same reading in the frame that must show the return (the next frame, else the previous one).</param>
-public sealed record StepReading(int Step, ChallengeStep Kind, int Frame, double? Value, double? Neighbour, bool Followed);
+public sealed record StepReading(int Step, ChallengeStep Kind, double? Value, double? Neighbour, bool Followed);
 
 /// <summary>The challenge's verdict parts: each step, the flat-motion measurement, and the findings they raise.</summary>
 /// <param name="FrameResiduals">Homography residual of frames 1..n against frame 0 (null without a face).</param>

@@ -10,8 +10,7 @@ public static class ChallengeResults
     public static VerificationResult Merge(VerificationResult result, ChallengeOutcome outcome)
     {
         var findings = result.Findings.Concat(outcome.Findings).ToList();
-        var blocking = findings.Where(f => f.Severity == Severity.Block).ToList();
-        var verdict = blocking.Count == 0 ? Verdict.Pass : Verdict.Fail;
+        var (verdict, retakeAllowed) = VerdictRule.Of(findings);
         var measurements = new Dictionary<string, double>(result.Scores.Measurements);
         foreach (var s in outcome.Steps)
         {
@@ -26,7 +25,7 @@ public static class ChallengeResults
         return result with
         {
             Verdict = verdict,
-            RetakeAllowed = verdict == Verdict.Fail && blocking.TrueForAll(f => f.RetakeCanFix),
+            RetakeAllowed = retakeAllowed,
             Findings = findings,
             Scores = result.Scores with { Measurements = measurements },
         };

@@ -53,14 +53,14 @@ public sealed class ChallengeStepChecker : IChallengeChecker
         {
             double? eyes = frame?.Eyes.MeanOpen, other = neighbour?.Eyes.MeanOpen;
             var blinked = eyes < rules.ClosedEyesBelow && other >= rules.OpenEyesAtLeast;
-            return new StepReading(index, step, index, eyes, other, blinked);
+            return new StepReading(index, step, eyes, other, blinked);
         }
         // The pose model's positive yaw is a turn to the subject's own right in an unmirrored camera frame (calibrate-challenge
         // checks it on the renders; the MEDS profiles facing the image left read +20° to +87°).
         var sign = step == ChallengeStep.TurnRight ? 1 : -1;
         double? yaw = sign * frame?.Pose.Yaw, back = sign * neighbour?.Pose.Yaw;
         var turned = yaw >= rules.TurnYaw && back <= yaw - rules.ReturnYaw;
-        return new StepReading(index, step, index, yaw, back, turned);
+        return new StepReading(index, step, yaw, back, turned);
     }
 
     private static double Threshold(ChallengeStep step, ChallengePolicy rules) => step == ChallengeStep.Blink ? rules.ClosedEyesBelow : rules.TurnYaw;

@@ -21,16 +21,18 @@ public sealed class ChallengeVerifier(ImageAssessor assessor, PolicyCatalog poli
         var photo = assessor.AssessIdPhoto(idPhoto, cancellationToken).Reading?.Primary;
         var faces = frames.Select(f => assessor.Assess(f, AnalysisScope.Frame, cancellationToken).Reading?.Primary).ToList();
         var outcome = checker.Check(steps, faces.Select(f => f is null ? null : ChallengeFrame.From(f)).ToList(), policy);
-        return outcome with { Findings = [.. outcome.Findings, .. MatchFindings(photo, faces, policy)], Similarities = Similarities(photo, faces) };
+        var similarities = Similarities(photo, faces);
+        return outcome with { Findings = [.. outcome.Findings, .. MatchFindings(photo is null ? null : similarities, policy)], Similarities = similarities };
     }
 
     private static List<double?> Similarities(FaceReading? photo, List<FaceReading?> faces) =>
         faces.Select(f => photo is null || f is null ? (double?)null : Math.Round(Similarity.Cosine(photo.Embedding, f.Embedding), 4)).ToList();
 
-    private static IEnumerable<Finding> MatchFindings(FaceReading? photo, List<FaceReading?> faces, PolicyOptions policy)
+    /// <param name="similarities">Null when the ID photo has no usable face: the verification already says so.</param>
+    private static IEnumerable<Finding> MatchFindings(List<double?>? similarities, PolicyOptions policy)
     {
-        if (photo is null) yield break;  // the verification already says the ID photo has no usable face
-        var below = Similarities(photo, faces).Select((s, i) => (s, i)).Where(x => x.s < policy.MatchThreshold).ToList();
+        if (similarities is null) yield break;
+        var below = similarities.Select((s, i) => (s, i)).Where(x => x.s < policy.MatchThreshold).ToList();
         if (below.Count == 0) yield break;
         var worst = below.MinBy(x => x.s);
         yield return new FindingFactory(policy).Make(ReasonCodes.MatchBelowThreshold,

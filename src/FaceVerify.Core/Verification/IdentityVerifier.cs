@@ -64,8 +64,7 @@ public sealed class IdentityVerifier(ImageAssessor assessor, PolicyCatalog polic
                 snapshotIsTheReason ? "no usable face in the snapshot to compare" : "no usable face in the ID photo to compare", null, null, snapshotIsTheReason));
         }
 
-        var blocking = findings.Where(f => f.Severity == Severity.Block).ToList();
-        var verdict = blocking.Count == 0 ? Verdict.Pass : Verdict.Fail;
+        var (verdict, retakeAllowed) = VerdictRule.Of(findings);
         var timings = Timings(photo, snapshot, rulesStarted, started);
         var measurements = new Dictionary<string, double>();
         if (photo.Reading is { } pr) foreach (var (k, v) in MeasurementMap.From(pr, "photo.")) measurements[k] = v;
@@ -74,7 +73,7 @@ public sealed class IdentityVerifier(ImageAssessor assessor, PolicyCatalog polic
         return Task.FromResult(new VerificationResult
         {
             Verdict = verdict,
-            RetakeAllowed = verdict == Verdict.Fail && blocking.TrueForAll(f => f.RetakeCanFix),
+            RetakeAllowed = retakeAllowed,
             Findings = findings,
             Scores = new VerificationScores
             {

@@ -56,11 +56,12 @@ internal static class StudyFusionCommand
             foreach (var w in parse.GetValue(weights)!.Split(',').Select(s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture)))
             {
                 var fused = Fused(files, Both, w);
-                var figures = GroupedMatch.Figures(Scores(calibration, fused), threshold: 1);
+                var calibrationScores = Scores(calibration, fused);
+                var figures = GroupedMatch.Figures(calibrationScores, threshold: 1);
                 var (group, t) = GroupScores.Worst(figures, GroupedMatch.Fars[0]);
                 var (_, strict) = GroupScores.Worst(figures, GroupedMatch.Fars[1]);
                 thresholds[w] = (t, strict);
-                var atT = GroupedMatch.Figures(Scores(calibration, fused), t);
+                var atT = GroupedMatch.Figures(calibrationScores, t);
                 var outOfFold = MatchAdaptationStudy.Evaluate(new AdaptationCandidate(EmbeddingVariant.Plain, null, 0), calibration,
                     fused.ToDictionary(kv => kv.Key, kv => kv.Value is { } v ? new MatchVectors(v, v, v) : null), 5, parse.GetValue(seed));
                 var (lfwTar, lfwFar) = lfwPairs.At(w, t);
@@ -76,9 +77,10 @@ internal static class StudyFusionCommand
                     if (!thresholds.TryGetValue(w, out var t)) { Console.Error.WriteLine($"weight {w} was not in --weights"); return ExitCodes.UsageOrUnreadable; }
                     var fused = Fused(files, Both, w);
                     Console.Out.WriteLine($"evaluation people, w={w:0.00}, default t={t.Default:0.0000} (from the calibration people):");
-                    GroupedMatch.Print(GroupedMatch.Figures(Scores(evaluation, fused), t.Default), json: false);
+                    var evaluationScores = Scores(evaluation, fused);
+                    GroupedMatch.Print(GroupedMatch.Figures(evaluationScores, t.Default), json: false);
                     Console.Out.WriteLine($"evaluation people, w={w:0.00}, strict t={t.Strict:0.0000}:");
-                    foreach (var f in GroupedMatch.Figures(Scores(evaluation, fused), t.Strict)) Console.Out.WriteLine(f.Describe());
+                    foreach (var f in GroupedMatch.Figures(evaluationScores, t.Strict)) Console.Out.WriteLine(f.Describe());
                     var (tar, far) = lfwPairs.At(w, t.Default);
                     var (tarStrict, farStrict) = lfwPairs.At(w, t.Strict);
                     Console.Out.WriteLine($"LFW overall w={w:0.00}: default TAR {tar:P2} FAR {far:P4}; strict TAR {tarStrict:P2} FAR {farStrict:P4}");

@@ -143,12 +143,7 @@ internal static class TrainLivenessCommand
     private static List<double> ModelScores(IEnumerable<LivenessSample> samples) => samples.Select(s => Probability(s.Features[0])).ToList();
     private static double Probability(double logit) => Math.Floor(LivenessFeatures.Sigmoid(logit) * 10000) / 10000;
 
-    private static string DefaultWeightsPath()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "models", "manifest.json"))) return Path.Combine(dir.FullName, "models", "liveness", "fusion-v1.json");
-        return Path.Combine("models", "liveness", "fusion-v1.json");
-    }
+    private static string DefaultWeightsPath() => Path.Combine(LivenessExperiments.RepoRoot(), "models", "liveness", "fusion-v1.json");
 
     private static void Print(Result result)
     {

@@ -99,19 +99,6 @@ internal sealed class LivenessHeadTrainer(HeadRecipe recipe, int folds, int seed
         return scores;
     }
 
-    /// <summary>The highest log-odds threshold at which every source with ten or more live pictures refuses at most <paramref name="bpcer"/> of them.</summary>
-    public static double ThresholdAtBpcer(IReadOnlyList<HeadSample> samples, IReadOnlyList<double> scores, double bpcer)
-    {
-        var threshold = double.PositiveInfinity;
-        foreach (var source in samples.Select(s => s.Entry.Source).Distinct())
-        {
-            var live = samples.Select((s, i) => (s, score: scores[i])).Where(t => t.s.Entry.Live && t.s.Entry.Source == source).Select(t => t.score).Order().ToArray();
-            if (live.Length < 10) continue;
-            threshold = Math.Min(threshold, live[(int)Math.Floor(bpcer * live.Length)]);
-        }
-        return threshold;
-    }
-
     /// <summary>
     /// The log-odds threshold that leaves the fewest training cells above their bounds, then the smallest summed
     /// excess (error rate over bound, minus one): cells are every training source with ten or more live pictures

@@ -50,7 +50,7 @@ internal static class LivenessSources
                 var name = Path.GetFileName(file);
                 var (src, attack, person) = set switch
                 {
-                    LivenessTrainingSet.Msu => (source, live ? "live" : row["attack_type"] switch { "print_photo" => "print", "replay_iphone_video" => "replay_phone", "replay_ipad_video" => "replay_tablet", var a => a }, row["client"]),
+                    LivenessTrainingSet.Msu => (source, live ? "live" : LivenessTrainingSet.AttackOf(row["attack_type"]), row["client"]),
                     LivenessTrainingSet.Celeba => (source, live ? "live" : "print", $"celeba:{name}"),
                     "replay/nuaa_print_frames" => (source, live ? "live" : "print", row["client"]),
                     "replay/screen_replay_crops" => (source + row["client"], live ? "live" : "replay_screen", row["client"]),

@@ -71,7 +71,7 @@ internal static class LivenessTrainingSet
         return (found, missing);
     }
 
-    private static string AttackOf(string msuAttack) => msuAttack switch
+    internal static string AttackOf(string msuAttack) => msuAttack switch
     {
         "print_photo" => "print",
         "replay_iphone_video" => "replay_phone",

@@ -14,7 +14,7 @@ public sealed class ChallengeResultsTests
     };
 
     private static ChallengeOutcome Outcome(params Finding[] findings) =>
-        new([new StepReading(1, ChallengeStep.TurnLeft, 1, 31.5, -2, true)], [0.12], 0.12, findings) { Similarities = [0.8, 0.6] };
+        new([new StepReading(1, ChallengeStep.TurnLeft, 31.5, -2, true)], [0.12], 0.12, findings) { Similarities = [0.8, 0.6] };
 
     [Fact]
     public void A_followed_challenge_keeps_the_pass_and_adds_its_readings()
