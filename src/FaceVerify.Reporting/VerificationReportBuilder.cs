@@ -14,16 +14,17 @@ public sealed class VerificationReportBuilder(IImageDecoder decoder, IModelSetIn
 {
     /// <param name="extraFrames">The frames after the snapshot; shown side by side with the step readings when the result judged a challenge.</param>
     public VerificationReportInput ForVerification(ReadOnlyMemory<byte> idPhoto, ReadOnlyMemory<byte> snapshot, VerificationResult result,
-        VerificationResult? earlier, CancellationToken cancellationToken, IReadOnlyList<ReadOnlyMemory<byte>>? extraFrames = null) =>
-        new(result,
-            Picture(idPhoto, ReportRole.Photo, result.IdPhotoSha256, result.Faces?.IdPhoto, cancellationToken),
-            Picture(snapshot, ReportRole.Snapshot, result.SnapshotSha256, result.Faces?.Snapshot, cancellationToken),
-            earlier)
+        VerificationResult? earlier, CancellationToken cancellationToken, IReadOnlyList<ReadOnlyMemory<byte>>? extraFrames = null)
+    {
+        var snapshotPicture = Picture(snapshot, ReportRole.Snapshot, result.SnapshotSha256, result.Faces?.Snapshot, cancellationToken);
+        return new(result, Picture(idPhoto, ReportRole.Photo, result.IdPhotoSha256, result.Faces?.IdPhoto, cancellationToken), snapshotPicture, earlier)
         {
+            // Frame 0 is the snapshot, already encoded for its own picture.
             ChallengeFrames = result.Scores.Measurements.Keys.Any(k => k.StartsWith("challenge.", StringComparison.Ordinal))
-                ? new[] { snapshot }.Concat(extraFrames ?? []).Select((f, i) => Frame(i, f, cancellationToken)).ToList()
+                ? [new ReportFrame(0, snapshotPicture.Jpeg), .. (extraFrames ?? []).Select((f, i) => Frame(i + 1, f, cancellationToken))]
                 : [],
         };
+    }
 
     private ReportFrame Frame(int index, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
         bytes.IsEmpty || decoder.Decode(bytes, cancellationToken).Image is not { } image ? new ReportFrame(index, null)
