@@ -18,7 +18,7 @@ shared="${FACEVERIFY_SHARED_DATA:-$root/../shared/data}"
 export FACEVERIFY_MODELS_DIR="${FACEVERIFY_MODELS_DIR:-$root/models/onnx}"
 lease="${FACEVERIFY_SCALE_CLAIM_LEASE:-00:00:15}"
 
-work="$(mktemp -d)"
+work="$(mktemp -d /tmp/faceverify-scale.XXXXXX)"   # not under TMPDIR: a private one (0700) would shut the services out
 chmod 755 "$work"   # the broker's and the database's own users keep their state in here
 export RABBITMQ_NODENAME="${RABBITMQ_NODENAME:-fvscale@localhost}" RABBITMQ_NODE_PORT="${RABBITMQ_NODE_PORT:-5683}"
 export RABBITMQ_DIST_PORT="${RABBITMQ_DIST_PORT:-25683}" FACEVERIFY_RABBITMQ_STATE="$work/rabbitmq"

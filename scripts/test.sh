@@ -11,14 +11,15 @@ log="$root/artifacts/test-output.log"
 mkdir -p "$root/artifacts"
 
 # A TMPDIR of this run's own, removed at exit: a test that depends on a file an earlier run left in /tmp fails here
-# too, not only on a new machine. RabbitMQ keeps its state in it as well; world-traversable so the broker's own user
-# reaches that state.
+# too, not only on a new machine. The broker and the database run as their own users, which cannot enter a private
+# TMPDIR (mktemp -d makes it 0700): their state goes to a fresh world-traversable folder of this run under /tmp.
 run_tmp="$(mktemp -d "${TMPDIR:-/tmp}/faceverify-test.XXXXXX")"
-chmod 755 "$run_tmp"
+services_tmp="$(mktemp -d /tmp/faceverify-services.XXXXXX)"
+chmod 755 "$services_tmp"
 export TMPDIR="$run_tmp"
-export FACEVERIFY_RABBITMQ_STATE="$run_tmp/rabbitmq"
-export FACEVERIFY_POSTGRES_STATE="$run_tmp/postgres"
-cleanup() { scripts/rabbitmq.sh stop; scripts/postgres.sh stop; rm -rf "$run_tmp"; }
+export FACEVERIFY_RABBITMQ_STATE="$services_tmp/rabbitmq"
+export FACEVERIFY_POSTGRES_STATE="$services_tmp/postgres"
+cleanup() { scripts/rabbitmq.sh stop; scripts/postgres.sh stop; rm -rf "$run_tmp" "$services_tmp"; }
 trap cleanup EXIT
 
 # The report test opens pages in Debian's chromium; CJK fonts so the Chinese report renders as text, not boxes.
