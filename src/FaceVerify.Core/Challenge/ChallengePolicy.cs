@@ -12,6 +12,10 @@ public sealed record ChallengePolicy
     public int MaxSteps { get; init; } = 3;
     /// <summary>A turn step's frame must read at least this yaw (degrees) in the asked direction.</summary>
     public double TurnYaw { get; init; } = 25;
+    /// <summary>Which yaw reading the turn steps use (the pose model's, the landmarks', or either).</summary>
+    public TurnReading TurnReading { get; init; } = TurnReading.Landmarks;
+    /// <summary>Degrees of yaw per unit of the landmark reading's offset ratio (<see cref="LandmarkTurn"/>), fitted on 3-D turns.</summary>
+    public double LandmarkYawPerRatio { get; init; } = 105;
     /// <summary>The neighbouring frame (the next one; for the last step without a return frame, the previous one) must read at least this much less yaw in the asked direction.</summary>
     public double ReturnYaw { get; init; } = 12;
     /// <summary>A blink step's frame must read a mean eye-open probability below this (the eye model's own operating point).</summary>

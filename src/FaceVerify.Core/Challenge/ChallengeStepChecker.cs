@@ -55,10 +55,10 @@ public sealed class ChallengeStepChecker : IChallengeChecker
             var blinked = eyes < rules.ClosedEyesBelow && other >= rules.OpenEyesAtLeast;
             return new StepReading(index, step, eyes, other, blinked);
         }
-        // The pose model's positive yaw is a turn to the subject's own right in an unmirrored camera frame (calibrate-challenge
-        // checks it on the renders; the MEDS profiles facing the image left read +20° to +87°).
+        // Positive yaw is a turn to the subject's own right in an unmirrored camera frame, for the pose model and the landmark
+        // reading alike (calibrate-challenge checks both on the renders; the MEDS profiles facing the image left read +20° to +87°).
         var sign = step == ChallengeStep.TurnRight ? 1 : -1;
-        double? yaw = sign * frame?.Pose.Yaw, back = sign * neighbour?.Pose.Yaw;
+        double? yaw = sign * TurnReadings.Yaw(frame, rules), back = sign * TurnReadings.Yaw(neighbour, rules);
         var turned = yaw >= rules.TurnYaw && back <= yaw - rules.ReturnYaw;
         return new StepReading(index, step, yaw, back, turned);
     }

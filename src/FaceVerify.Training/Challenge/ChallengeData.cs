@@ -34,6 +34,24 @@ internal sealed class ChallengeData(IServiceProvider services, string root, int 
     }
 
     /// <summary>
+    /// The side a render is turned to, from the file, not from a reading: every render (<c>-YY</c> in the name) shows the
+    /// subject turned to their own right (nose towards the image left; checked by eye on subject 7, and the landmark reading
+    /// agrees on every turned render), its mirrored copy to their left.
+    /// </summary>
+    public static ChallengeStep RenderSide(bool mirrored) => mirrored ? ChallengeStep.TurnLeft : ChallengeStep.TurnRight;
+
+    /// <summary>
+    /// The side each MEDS profile faces, checked by eye (facing the image left = turned to the subject's own right): the
+    /// landmark model misplaces its points on the full profile S001-08-t10_02, so a reading cannot be the truth here.
+    /// </summary>
+    private static readonly Dictionary<string, ChallengeStep> MedsProfileSides = new(StringComparer.Ordinal)
+    {
+        ["S001-08-t10_02.jpg"] = ChallengeStep.TurnRight, ["S001-08-t10_03.jpg"] = ChallengeStep.TurnLeft,
+        ["S027-01-t10_02.jpg"] = ChallengeStep.TurnRight, ["S027-01-t10_03.jpg"] = ChallengeStep.TurnLeft,
+        ["S045-01-t10_02.jpg"] = ChallengeStep.TurnRight,
+    };
+
+    /// <summary>
     /// Renders: subjectN turned 22/40/55/75° to one side (the mirrored pictures give the other side); only subjects 1, 7 and 10
     /// have the frontal picture. Challenge sequences (those three): one turn (frontal → turned), one turn with a return frame, both
     /// turns (frontal → one side → the other). Every subject also gives "between views" pairs (one turned view → a view turned
@@ -59,7 +77,7 @@ internal sealed class ChallengeData(IServiceProvider services, string root, int 
             var angles = person.Select(r => int.Parse(r["yaw_deg"])).Where(y => y > 0).Order().ToList();
             foreach (var a in angles)
                 foreach (var mirrored in new[] { false, true })
-                    if (Face(a, mirrored) is { } view) turned.Add((view, TurnSide(view), a));
+                    if (Face(a, mirrored) is { } view) turned.Add((view, RenderSide(mirrored), a));
             foreach (var a in angles)
                 foreach (var b in angles)
                 {
@@ -71,12 +89,13 @@ internal sealed class ChallengeData(IServiceProvider services, string root, int 
                 foreach (var mirrored in new[] { false, true })
                 {
                     var face = Face(a, mirrored);
-                    if (TurnSide(face) is not { } side) continue;
+                    if (face is null) continue;
+                    var side = RenderSide(mirrored);
                     sequences.Add(new("renders", person.Key, fit, true, "one turn", [side], [frontal, face], a));
                     sequences.Add(new("renders", person.Key, fit, true, "turn and back", [side], [frontal, face, Face(0, mirrored)], a));
                     foreach (var b in angles)
-                        if (!mirrored && Face(b, true) is { } other && TurnSide(other) is { } otherSide && otherSide != side)
-                            sequences.Add(new("renders", person.Key, fit, true, "both turns", [side, otherSide], [frontal, face, other], Math.Min(a, b)));
+                        if (!mirrored && Face(b, true) is { } other)
+                            sequences.Add(new("renders", person.Key, fit, true, "both turns", [side, RenderSide(true)], [frontal, face, other], Math.Min(a, b)));
                 }
         }
         return (sequences, turned);
@@ -95,7 +114,7 @@ internal sealed class ChallengeData(IServiceProvider services, string root, int 
         {
             var frontal = involved.Where(r => r["identity"] == identity && r["encounter"] == encounter && r["label"] != "mugshot_non_frontal").Select(r => read[r]).FirstOrDefault();
             foreach (var p in profiles.Where(r => r["identity"] == identity && r["encounter"] == encounter))
-                if (TurnSide(read[p]) is { } side)
+                if (MedsProfileSides.TryGetValue(Path.GetFileName(p["file"]), out var side))
                     sequences.Add(new("meds", identity, false, true, "one turn", [side], [frontal, read[p]]));
         }
         return sequences;

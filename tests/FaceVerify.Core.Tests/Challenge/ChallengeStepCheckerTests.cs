@@ -12,11 +12,11 @@ public sealed class ChallengeStepCheckerTests
     private static readonly ChallengeStepChecker Checker = new();
     private static readonly double Turn = Policy.Challenge.TurnYaw;
 
-    /// <summary>A live head: the pose reading and the landmarks agree (positive yaw = the subject's own right).</summary>
+    /// <summary>A live head: the pose reading and the landmark reading agree (positive yaw = the subject's own right).</summary>
     private static ChallengeFrame Head(double yaw, double eyesOpen = 0.95) =>
-        new(new HeadPose(yaw, 2, 1), new EyeState(eyesOpen, eyesOpen), SyntheticHead.Project(yaw * 1.5));
+        new(new HeadPose(yaw, 2, 1), new EyeState(eyesOpen, eyesOpen), SyntheticHead.Reading(yaw, Policy.Challenge.LandmarkYawPerRatio));
 
-    /// <summary>A photograph turned in front of the camera that still makes the pose model read a turn.</summary>
+    /// <summary>A photograph turned in front of the camera that still makes the pose model read a turn (its landmarks do not).</summary>
     private static ChallengeFrame Photo(double yaw) =>
         new(new HeadPose(yaw, 2, 1), new EyeState(0.95, 0.95), SyntheticHead.Project(yaw * 1.5, flat: true));
 
@@ -29,7 +29,7 @@ public sealed class ChallengeStepCheckerTests
         Assert.True(outcome.StepsFollowed);
         Assert.Empty(outcome.Findings);
         Assert.True(outcome.HeadMotion >= Policy.Challenge.MinHeadMotionResidual);
-        Assert.Equal(Turn + 12, outcome.Steps[0].Value!.Value, 6);
+        Assert.Equal(Turn + 12, outcome.Steps[0].Value!.Value, 2);
     }
 
     [Fact]
@@ -77,9 +77,22 @@ public sealed class ChallengeStepCheckerTests
     }
 
     [Fact]
-    public void A_photograph_that_fakes_the_turns_is_flat_motion_and_not_retakeable()
+    public void A_photograph_that_fakes_the_turns_for_the_pose_model_is_not_a_turn_of_its_landmarks_and_is_flat_motion()
     {
-        var outcome = Checker.Check([ChallengeStep.TurnLeft, ChallengeStep.TurnRight], [Photo(3), Photo(-Turn - 12), Photo(Turn + 12)], Policy);
+        ChallengeFrame[] photo = [Photo(3), Photo(-Turn - 12), Photo(Turn + 12)];
+        var outcome = Checker.Check([ChallengeStep.TurnLeft, ChallengeStep.TurnRight], photo, Policy);
+        Assert.Equal(TurnReading.Landmarks, Policy.Challenge.TurnReading);
+        Assert.False(outcome.StepsFollowed);
+        Assert.All(outcome.Steps, s => Assert.True(Math.Abs(s.Value!.Value) < Turn - Policy.Challenge.ReturnYaw, $"step {s.Step} reads {s.Value}"));
+        Assert.Contains(outcome.Findings, f => f.Code == ReasonCodes.ChallengeNotFollowed);
+        Assert.Contains(outcome.Findings, f => f.Code == ReasonCodes.ChallengeFlatMotion && !f.RetakeCanFix);
+    }
+
+    [Fact]
+    public void Judged_by_the_pose_model_alone_the_same_photograph_follows_the_steps_and_only_flat_motion_stops_it()
+    {
+        var pose = Policy with { Challenge = Policy.Challenge with { TurnReading = TurnReading.Pose } };
+        var outcome = Checker.Check([ChallengeStep.TurnLeft, ChallengeStep.TurnRight], [Photo(3), Photo(-Turn - 12), Photo(Turn + 12)], pose);
         Assert.True(outcome.StepsFollowed);
         var finding = Assert.Single(outcome.Findings);
         Assert.Equal(ReasonCodes.ChallengeFlatMotion, finding.Code);

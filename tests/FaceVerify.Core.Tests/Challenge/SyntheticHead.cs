@@ -33,7 +33,27 @@ internal static class SyntheticHead
         return p.ToArray();
     }
 
-    /// <summary>The head turned by <paramref name="yawDegrees"/> about its vertical axis, 600 mm from a camera of focal 800 px.</summary>
+    /// <summary>
+    /// The head turned so that the landmark reading (<see cref="FaceVerify.Core.Challenge.LandmarkTurn"/>) at
+    /// <paramref name="degreesPerRatio"/> reads <paramref name="landmarkYaw"/>: the landmarks of a live head whose pose
+    /// reading and landmark reading agree. Found by bisection over the turn angle.
+    /// </summary>
+    public static Point2[] Reading(double landmarkYaw, double degreesPerRatio)
+    {
+        // A positive angle here turns the nose towards the image right: the subject's own left, a negative reading.
+        double low = -80, high = 80;
+        for (var i = 0; i < 60; i++)
+        {
+            var mid = (low + high) / 2;
+            if (FaceVerify.Core.Challenge.LandmarkTurn.Yaw(Project(mid), degreesPerRatio) > landmarkYaw) low = mid; else high = mid;
+        }
+        return Project((low + high) / 2);
+    }
+
+    /// <summary>
+    /// The head turned by <paramref name="yawDegrees"/> about its vertical axis, 600 mm from a camera of focal 800 px.
+    /// A positive angle moves the nose towards the image right (the subject's own left).
+    /// </summary>
     /// <param name="flat">True: every point pressed onto the plane z = 0 first (a photograph of the head).</param>
     public static Point2[] Project(double yawDegrees, bool flat = false, double pitchDegrees = 0)
     {

@@ -118,6 +118,49 @@ public sealed class ChallengeVerificationTests(InProcessWorker worker) : IClassF
         Assert.Equal(followed.Scores.Measurements["challenge.headMotion"], shuffled.Scores.Measurements["challenge.headMotion"], 3);
     }
 
+    [Fact]
+    public async Task An_attempt_whose_frame_cannot_be_decoded_uses_its_challenge()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var challengeId = await IssueAsync([ChallengeStep.TurnLeft], now, now.AddHours(1));
+        var completed = await SubmitAsync(Form(File.ReadAllBytes(Obama), [File.ReadAllBytes(Obama2), "not a picture"u8.ToArray()], challengeId));
+        Assert.Equal(Verdicts.Fail, completed.Verdict);
+        Assert.DoesNotContain(completed.Findings, f => f.Code is "challenge.reused" or "challenge.expired");
+        await AssertUsedByAsync(challengeId, completed.VerificationId);
+    }
+
+    [Fact]
+    public async Task An_attempt_whose_images_cannot_be_obtained_uses_its_challenge_and_a_redelivery_keeps_its_answer()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var challengeId = await IssueAsync([ChallengeStep.TurnLeft, ChallengeStep.TurnRight], now, now.AddHours(1));
+        var unreachable = new ImageInput { Url = new Uri("https://not-allowed.invalid/frame.jpg") };
+        var request = new VerifyIdentity
+        {
+            VerificationId = Guid.NewGuid(), CandidateId = "c-14", ExamId = "e-14", IdPhoto = unreachable, Snapshot = unreachable,
+            ExtraFrames = [unreachable, unreachable], ChallengeId = challengeId, RequestedAt = now,
+        };
+        using var scope = worker.Services.CreateScope();
+        var service = scope.ServiceProvider.GetRequiredService<FaceVerify.Worker.Verification.IVerificationService>();
+        var first = await service.VerifyAsync(request, default);
+        Assert.Equal(Verdicts.Fail, first.Completed.Verdict);
+        Assert.True(first.Completed.RetakeAllowed);
+        Assert.DoesNotContain(first.Completed.Findings, f => f.Code.StartsWith("challenge.", StringComparison.Ordinal));
+        await AssertUsedByAsync(challengeId, request.VerificationId);
+        var again = await service.VerifyAsync(request, default);
+        Assert.True(again.FromRecord);
+        Assert.Equal(first.Completed.Findings.Select(f => f.Code), again.Completed.Findings.Select(f => f.Code));
+    }
+
+    /// <summary>The challenge is this verification's: redeeming it again for the same one succeeds, for any other it is reused.</summary>
+    private async Task AssertUsedByAsync(string challengeId, Guid verificationId)
+    {
+        var store = worker.Services.GetRequiredService<IChallengeStore>();
+        var later = DateTimeOffset.UtcNow.AddMinutes(1);
+        Assert.Equal(ChallengeRedemptionStatus.Reused, (await store.RedeemAsync(challengeId, Guid.NewGuid(), later, default)).Status);
+        Assert.Equal(ChallengeRedemptionStatus.Redeemed, (await store.RedeemAsync(challengeId, verificationId, later, default)).Status);
+    }
+
     private async Task<string> IssueAsync(ChallengeStep[] steps, DateTimeOffset issued, DateTimeOffset expires)
     {
         var id = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());

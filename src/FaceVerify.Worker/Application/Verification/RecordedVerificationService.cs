@@ -59,6 +59,12 @@ public sealed class RecordedVerificationService(
 
         IdentityVerificationCompleted completed;
         VerificationFaces? faces = null;
+        // An attempt that reached the service uses its challenge whatever its input (also when an image could not be
+        // obtained): one challenge answers one verification, and every retake starts with a new one (docs/challenge.md).
+        var redemption = request.ChallengeId is { } challengeId
+            ? await (challengeJudge ?? throw new InvalidOperationException("challenges are not configured in this host"))
+                .RedeemAsync(challengeId, request.VerificationId, cancellationToken)
+            : null;
         if (loaded.Problems.Count > 0)
         {
             completed = CompletedEvents.InputRejected(subject, loaded.Problems, request.Policy ?? DefaultPolicy,
@@ -67,10 +73,6 @@ public sealed class RecordedVerificationService(
         else
         {
             var evidence = loaded.Evidence!;
-            var redemption = request.ChallengeId is { } challengeId
-                ? await (challengeJudge ?? throw new InvalidOperationException("challenges are not configured in this host"))
-                    .RedeemAsync(challengeId, request.VerificationId, cancellationToken)
-                : null;
             var result = await verifier.VerifyAsync(ToCoreRequest(evidence, request.Policy), cancellationToken);
             if (redemption is not null) result = challengeJudge!.Apply(redemption, evidence, result, cancellationToken);
             completed = CompletedEvents.FromResult(subject, result, attempt: 1, rerun: null, fetchTiming, clock.GetUtcNow());
