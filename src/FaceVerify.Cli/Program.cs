@@ -15,6 +15,8 @@ var root = new RootCommand("faceverify: face identity verification for remote ex
     TrainingCommands.MatchSets(),
     TrainingCommands.TrainMatchAdaptation(),
     TrainingCommands.StudyFusion(),
+    TrainingCommands.StudyScoreNorm(),
+    TrainingCommands.MatchGates(),
     BenchCommand.Build(),
     FaceVerify.BusClient.BusCommands.BuildSubmitCommand(),
     FaceVerify.BusClient.BusCommands.BuildRerunCommand(),
