@@ -25,8 +25,12 @@ internal static class StudyScoreNormCommand
         var topK = new Option<string>("--topk") { DefaultValueFactory = _ => "25,50,100,200", Description = "AS-norm cohort sizes K" };
         var only = new Option<string?>("--only") { Description = "Comma-separated candidate names to run (default all)" };
         var folds = new Option<int>("--folds") { DefaultValueFactory = _ => 5 };
+        var allPairs = new Option<bool>("--place-on-all-pairs")
+        {
+            Description = "Place the threshold on all calibration pairs scored with the statistics fitted on all calibration people (as policy 4 was placed) instead of on the out-of-fold scores",
+        };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => MatchSets.DefaultSeed };
-        var command = new Command("study-score-norm", "Score normalisation (parametric Z/T-norm, AS-norm) on East Asian people, folds by person") { cache, gates, topK, only, folds, seed };
+        var command = new Command("study-score-norm", "Score normalisation (parametric Z/T-norm, AS-norm) on East Asian people, folds by person") { cache, gates, topK, only, folds, allPairs, seed };
         command.SetAction(async (parse, ct) =>
         {
             var images = MatchSets.Build(SharedData.Root, parse.GetValue(seed));
@@ -49,10 +53,20 @@ internal static class StudyScoreNormCommand
                 var atT = GroupedMatch.Figures(outOfFold, t);
                 Console.Out.WriteLine($"== {candidate}: out of fold (calibration people), own FAR-0.1% point TAR: " +
                     string.Join(" ", EastAsian.Select(e => $"{e} {own.Single(f => f.Group == e).Points[0].Tar:P2}")) +
-                    $" | worst {worstGroup} t={t:0.0000}, TAR there: " + string.Join(" ", EastAsian.Select(e => $"{atT.Single(f => f.Group == e).TarAtThreshold:P2}")));
+                    $" | worst {worstGroup} t={t:0.0000}, TAR/FAR there: " + string.Join(" ", EastAsian.Select(e => atT.Single(f => f.Group == e)).Select(f => $"{f.TarAtThreshold:P2}/{f.FarAtThreshold:P3}")));
 
                 var stats = ScoreNormStudy.FitAll(candidate, calibration, Plain);
                 var carried = images.Select(i => i.File).Distinct().ToDictionary(f => f, f => ScoreNormStudy.Carry(Plain(f), stats));
+                if (parse.GetValue(allPairs))
+                {
+                    var calibrationGroup = calibration.GroupBy(i => i.File).ToDictionary(x => x.Key, x => x.First().Group);
+                    var inSample = GroupedScores.FromLabels(calibration.Select(i => (i.File, i.Identity)).ToList(),
+                        (file, _) => calibrationGroup[file], f => carried[f], NormalisedScore.Symmetric);
+                    (worstGroup, t) = GroupScores.Worst(GroupedMatch.Figures(inSample, threshold: 1), GroupedMatch.Fars[0]);
+                    var inSampleAtT = GroupedMatch.Figures(inSample, t);
+                    Console.Out.WriteLine($"   placed on all calibration pairs: worst {worstGroup} t={t:0.0000}, calibration TAR/FAR there: " +
+                        string.Join(" ", EastAsian.Select(e => inSampleAtT.Single(f => f.Group == e)).Select(f => $"{f.TarAtThreshold:P2}/{f.FarAtThreshold:P3}")));
+                }
                 var thresholds = candidate.Fit is null ? new[] { t, policy.MatchThreshold } : [t];
                 foreach (var threshold in thresholds)
                 {
@@ -83,9 +97,14 @@ internal static class StudyScoreNormCommand
         static bool EastAsianPictures(MatchImage i) => i.Group != MatchSets.NuaaLive;
         static bool WebPortraits(MatchImage i) => i.Group == MatchSets.AsianWeb;
         yield return new("raw", null, EastAsianPictures);
-        yield return new("param-mean", c => ParametricImpostorStatistics.Fit(c, meanOnly: true), EastAsianPictures);
-        yield return new("param", c => ParametricImpostorStatistics.Fit(c), EastAsianPictures);
-        yield return new("param-web", c => ParametricImpostorStatistics.Fit(c), WebPortraits);
-        foreach (var k in ks) yield return new($"asnorm-{k}", c => new CohortImpostorStatistics(c, k), EastAsianPictures);
+        static List<float[]> V(IReadOnlyList<(float[] Vector, string Group)> c) => c.Select(x => x.Vector).ToList();
+        yield return new("param-mean", c => ParametricImpostorStatistics.Fit(V(c), meanOnly: true), EastAsianPictures);
+        yield return new("param", c => ParametricImpostorStatistics.Fit(V(c)), EastAsianPictures);
+        yield return new("param-web", c => ParametricImpostorStatistics.Fit(V(c)), WebPortraits);
+        yield return new("param-mean-web", c => ParametricImpostorStatistics.Fit(V(c), meanOnly: true), WebPortraits);
+        // Every source the same say, NUAA's frames included: its webcam captures are the kind the service reads.
+        yield return new("param-mean-balanced", c => ParametricImpostorStatistics.Fit(V(c), meanOnly: true, ScoreNormStudy.PerGroupWeights(c)), _ => true);
+        yield return new("param-balanced", c => ParametricImpostorStatistics.Fit(V(c), meanOnly: false, ScoreNormStudy.PerGroupWeights(c)), _ => true);
+        foreach (var k in ks) yield return new($"asnorm-{k}", c => new CohortImpostorStatistics(V(c), k), EastAsianPictures);
     }
 }

@@ -34,19 +34,23 @@ internal sealed class ParametricImpostorStatistics : IImpostorStatistics
     public float[] MeanVector => _mean;
     public float[] Covariance => _covariance;
 
-    public static ParametricImpostorStatistics Fit(IReadOnlyList<float[]> cohort, bool meanOnly = false)
+    /// <param name="weights">Each cohort picture's weight (default equal), e.g. to give every source the same say.</param>
+    public static ParametricImpostorStatistics Fit(IReadOnlyList<float[]> cohort, bool meanOnly = false, IReadOnlyList<double>? weights = null)
     {
         var d = cohort[0].Length;
+        var total = weights?.Sum() ?? cohort.Count;
+        double W(int n) => (weights?[n] ?? 1) / total;
         var mean = new double[d];
-        foreach (var v in cohort) for (var i = 0; i < d; i++) mean[i] += v[i] / cohort.Count;
+        for (var n = 0; n < cohort.Count; n++) for (var i = 0; i < d; i++) mean[i] += W(n) * cohort[n][i];
         var cov = new double[d * d];
         var centred = new double[d];
-        foreach (var v in cohort)
+        for (var n = 0; n < cohort.Count; n++)
         {
+            var v = cohort[n];
             for (var i = 0; i < d; i++) centred[i] = v[i] - mean[i];
             for (var i = 0; i < d; i++)
             {
-                var ci = centred[i] / cohort.Count;
+                var ci = centred[i] * W(n);
                 var row = i * d;
                 for (var j = 0; j <= i; j++) cov[row + j] += ci * centred[j];
             }
@@ -55,7 +59,7 @@ internal sealed class ParametricImpostorStatistics : IImpostorStatistics
         for (var i = 0; i < d; i++) for (var j = 0; j <= i; j++) full[i * d + j] = full[j * d + i] = (float)cov[i * d + j];
         var m = mean.Select(x => (float)x).ToArray();
         var fitted = new ParametricImpostorStatistics(m, full);
-        return meanOnly ? new ParametricImpostorStatistics(m, full, Math.Sqrt(cohort.Average(v => Math.Pow(fitted.Of(v).Sd, 2)))) : fitted;
+        return meanOnly ? new ParametricImpostorStatistics(m, full, Math.Sqrt(cohort.Select((v, n) => W(n) * Math.Pow(fitted.Of(v).Sd, 2)).Sum())) : fitted;
     }
 
     public (double Mean, double Sd) Of(float[] e)

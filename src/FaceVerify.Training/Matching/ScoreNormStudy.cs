@@ -6,7 +6,7 @@ namespace FaceVerify.Cli.Training;
 /// One way of scoring a pair: the raw cosine (no statistics), or the symmetric normalised score with side statistics
 /// fitted on a cohort of calibration pictures (<see cref="InCohort"/> says which groups lend their pictures).
 /// </summary>
-internal sealed record NormCandidate(string Name, Func<IReadOnlyList<float[]>, IImpostorStatistics>? Fit, Func<MatchImage, bool> InCohort)
+internal sealed record NormCandidate(string Name, Func<IReadOnlyList<(float[] Vector, string Group)>, IImpostorStatistics>? Fit, Func<MatchImage, bool> InCohort)
 {
     public override string ToString() => Name;
 }
@@ -28,7 +28,7 @@ internal static class ScoreNormStudy
         for (var k = 0; k < folds; k++)
         {
             var fold = k;
-            var cohort = calibration.Where((img, i) => foldOf[i] != fold && candidate.InCohort(img)).Select(img => plain(img.File)).OfType<float[]>().ToList();
+            var cohort = Cohort(calibration.Where((img, i) => foldOf[i] != fold && candidate.InCohort(img)), plain);
             var stats = candidate.Fit?.Invoke(cohort);
             foreach (var file in calibration.Where((_, i) => foldOf[i] == fold).Select(i => i.File).Distinct())
                 carried[file] = Carry(plain(file), stats);
@@ -38,7 +38,17 @@ internal static class ScoreNormStudy
 
     /// <summary>Statistics fitted on all calibration pictures of the cohort: what would ship.</summary>
     public static IImpostorStatistics? FitAll(NormCandidate candidate, IReadOnlyList<MatchImage> calibration, Func<string, float[]?> plain) =>
-        candidate.Fit?.Invoke(calibration.Where(candidate.InCohort).Select(i => plain(i.File)).OfType<float[]>().ToList());
+        candidate.Fit?.Invoke(Cohort(calibration.Where(candidate.InCohort), plain));
+
+    private static List<(float[] Vector, string Group)> Cohort(IEnumerable<MatchImage> images, Func<string, float[]?> plain) =>
+        images.Select(i => (Vector: plain(i.File), i.Group)).Where(x => x.Vector is not null).Select(x => (x.Vector!, x.Group)).ToList();
+
+    /// <summary>Weights giving every source the same total say (the web portraits would otherwise be 70% of the cohort).</summary>
+    public static double[] PerGroupWeights(IReadOnlyList<(float[] Vector, string Group)> cohort)
+    {
+        var counts = cohort.GroupBy(c => c.Group).ToDictionary(g => g.Key, g => g.Count());
+        return cohort.Select(c => 1.0 / counts[c.Group]).ToArray();
+    }
 
     public static float[]? Carry(float[]? embedding, IImpostorStatistics? stats) =>
         embedding is null ? null : NormalisedScore.Carry(embedding, stats?.Of(embedding) ?? Unit);
