@@ -17,6 +17,7 @@ var root = new RootCommand("faceverify: face identity verification for remote ex
     TrainingCommands.StudyFusion(),
     TrainingCommands.StudyScoreNorm(),
     TrainingCommands.MatchGates(),
+    TrainingCommands.TrainMatchMlp(),
     BenchCommand.Build(),
     FaceVerify.BusClient.BusCommands.BuildSubmitCommand(),
     FaceVerify.BusClient.BusCommands.BuildRerunCommand(),
