@@ -26,8 +26,12 @@ internal static class TrainMatchMlpCommand
         var decay = new Option<double>("--weight-decay") { DefaultValueFactory = _ => 1e-4 };
         var gates = new Option<string?>("--gates") { Description = "match-gates output: also TAR over pairs whose probe passes the snapshot rules" };
         var folds = new Option<int>("--folds") { DefaultValueFactory = _ => 5 };
+        var lfwHalf = new Option<bool>("--with-lfw-half")
+        {
+            Description = "Also train on the LFW control people of one half (by person, seeded; those with 2+ pictures), so the map keeps other faces apart too; LFW is then also measured on the other half alone",
+        };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => MatchSets.DefaultSeed };
-        var command = new Command("train-match-mlp", "Residual MLP on the embedding, East Asian calibration people, folds by person") { cache, hidden, epochs, rate, margin, decay, gates, folds, seed };
+        var command = new Command("train-match-mlp", "Residual MLP on the embedding, East Asian calibration people, folds by person") { cache, hidden, epochs, rate, margin, decay, gates, folds, lfwHalf, seed };
         command.SetAction(async (parse, ct) =>
         {
             var images = MatchSets.Build(SharedData.Root, parse.GetValue(seed));
@@ -38,11 +42,17 @@ internal static class TrainMatchMlpCommand
             Console.Out.WriteLine($"options: {options}");
             var calibration = images.Where(i => i.Split == MatchSets.Calibration).ToList();
             var foldOf = GroupFolds.Assign(calibration.Select(i => i.Identity).ToList(), parse.GetValue(folds), parse.GetValue(seed));
+            var control = images.Where(i => i.Group == MatchSets.LfwOther).ToList();
+            var halfOf = GroupFolds.Assign(control.Select(i => i.Identity).ToList(), 2, parse.GetValue(seed));
+            var lfwTrain = parse.GetValue(lfwHalf)
+                ? control.Where((_, i) => halfOf[i] == 0).GroupBy(i => i.Identity).Where(g => g.Count() > 1).SelectMany(g => g).ToList()
+                : [];
+            var lfwTrainPeople = lfwTrain.Select(i => i.Identity).ToHashSet(StringComparer.Ordinal);
             var outOfFold = new Dictionary<string, float[]?>(StringComparer.Ordinal);
             for (var k = 0; k < parse.GetValue(folds); k++)
             {
                 var fold = k;
-                var mlp = Train(calibration.Where((_, i) => foldOf[i] != fold), Plain, options);
+                var mlp = Train(calibration.Where((_, i) => foldOf[i] != fold).Concat(lfwTrain), Plain, options);
                 foreach (var file in calibration.Where((_, i) => foldOf[i] == fold).Select(i => i.File).Distinct())
                     outOfFold[file] = Plain(file) is { } v ? mlp.Apply(v) : null;
                 Console.Error.WriteLine($"fold {k} trained");
@@ -55,7 +65,7 @@ internal static class TrainMatchMlpCommand
                 string.Join(" ", EastAsian.Select(e => $"{e} {own.Single(f => f.Group == e).Points[0].Tar:P2}")) +
                 $" | worst {worstGroup} t={t:0.0000}, TAR/FAR there: " + string.Join(" ", EastAsian.Select(e => atT.Single(f => f.Group == e)).Select(f => $"{f.TarAtThreshold:P2}/{f.FarAtThreshold:P3}")));
 
-            var final = Train(calibration, Plain, options);
+            var final = Train(calibration.Concat(lfwTrain), Plain, options);
             var mapped = images.Select(i => i.File).Distinct().ToDictionary(f => f, f => Plain(f) is { } v ? final.Apply(v) : null);
             var evaluation = images.Where(i => i.Split == MatchSets.Evaluation).ToList();
             var groupOf = evaluation.GroupBy(i => i.File).ToDictionary(x => x.Key, x => x.First().Group);
@@ -66,6 +76,12 @@ internal static class TrainMatchMlpCommand
             var carried = mapped.ToDictionary(kv => kv.Key, kv => ScoreNormStudy.Carry(kv.Value, null));
             var (genuine, impostors, tar, far) = ScoreNormStudy.AllPairs(lfw.Select(i => (i.File, i.Identity)).ToList(), f => carried[f], t);
             Console.Out.WriteLine($"   LFW folds 1-6 overall: {genuine} genuine / {impostors} impostor pairs: TAR {tar:P2} FAR {far:P4}");
+            if (lfwTrain.Count > 0)
+            {
+                var heldOut = lfw.Where(i => !lfwTrainPeople.Contains(i.Identity)).Select(i => (i.File, i.Identity)).ToList();
+                var (hg, hi, htar, hfar) = ScoreNormStudy.AllPairs(heldOut, f => carried[f], t);
+                Console.Out.WriteLine($"   LFW folds 1-6 without the {lfwTrainPeople.Count} training people: {hg} genuine / {hi} impostor pairs: TAR {htar:P2} FAR {hfar:P4}");
+            }
             if (parse.GetValue(gates) is { } g)
             {
                 var reasons = ProbeGate.Read(g);
