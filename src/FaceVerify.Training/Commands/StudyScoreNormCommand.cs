@@ -104,6 +104,8 @@ internal static class StudyScoreNormCommand
         yield return new("param-mean-web", c => ParametricImpostorStatistics.Fit(V(c), meanOnly: true), WebPortraits);
         // Every source the same say, NUAA's frames included: its webcam captures are the kind the service reads.
         yield return new("param-mean-balanced", c => ParametricImpostorStatistics.Fit(V(c), meanOnly: true, ScoreNormStudy.PerGroupWeights(c)), _ => true);
+        foreach (var share in new[] { 0.25, 0.5, 0.75 })
+            yield return new($"param-mean-mix{share * 100:0}", c => ParametricImpostorStatistics.Fit(V(c), meanOnly: true, ScoreNormStudy.PerGroupWeights(c, share)), _ => true);
         yield return new("param-balanced", c => ParametricImpostorStatistics.Fit(V(c), meanOnly: false, ScoreNormStudy.PerGroupWeights(c)), _ => true);
         foreach (var k in ks) yield return new($"asnorm-{k}", c => new CohortImpostorStatistics(V(c), k), EastAsianPictures);
     }

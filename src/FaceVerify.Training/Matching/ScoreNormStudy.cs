@@ -43,11 +43,14 @@ internal static class ScoreNormStudy
     private static List<(float[] Vector, string Group)> Cohort(IEnumerable<MatchImage> images, Func<string, float[]?> plain) =>
         images.Select(i => (Vector: plain(i.File), i.Group)).Where(x => x.Vector is not null).Select(x => (x.Vector!, x.Group)).ToList();
 
-    /// <summary>Weights giving every source the same total say (the web portraits would otherwise be 70% of the cohort).</summary>
-    public static double[] PerGroupWeights(IReadOnlyList<(float[] Vector, string Group)> cohort)
+    /// <summary>
+    /// Weights giving every source the same total say (the web portraits would otherwise be 70% of the cohort);
+    /// <paramref name="share"/> below 1 mixes that with equal weight per picture: (1 − share)/N + share/(S·Nₛ).
+    /// </summary>
+    public static double[] PerGroupWeights(IReadOnlyList<(float[] Vector, string Group)> cohort, double share = 1)
     {
         var counts = cohort.GroupBy(c => c.Group).ToDictionary(g => g.Key, g => g.Count());
-        return cohort.Select(c => 1.0 / counts[c.Group]).ToArray();
+        return cohort.Select(c => (1 - share) / cohort.Count + share / (counts.Count * (double)counts[c.Group])).ToArray();
     }
 
     public static float[]? Carry(float[]? embedding, IImpostorStatistics? stats) =>

@@ -27,6 +27,24 @@ public sealed class ScoreNormalisationTests
     }
 
     [Fact]
+    public void Per_source_weights_give_every_source_the_same_say_and_a_share_of_zero_weighs_pictures_equally()
+    {
+        var cohort = Cohort.Select((v, i) => (v, i < 4 ? "web" : "webcam")).ToList();
+
+        var balanced = ScoreNormStudy.PerGroupWeights(cohort);
+        var uniform = ScoreNormStudy.PerGroupWeights(cohort, share: 0);
+
+        Assert.Equal(0.5, balanced.Take(4).Sum(), 9);
+        Assert.Equal(0.5, balanced.Skip(4).Sum(), 9);
+        Assert.All(uniform, w => Assert.Equal(1.0 / 6, w, 9));
+        // A weight of 2 is the same as the picture counted twice.
+        var doubled = ParametricImpostorStatistics.Fit([.. Cohort, Cohort[0]]);
+        var weighted = ParametricImpostorStatistics.Fit(Cohort, weights: [2, 1, 1, 1, 1, 1]);
+        Assert.Equal(doubled.Of(Cohort[3]).Mean, weighted.Of(Cohort[3]).Mean, 6);
+        Assert.Equal(doubled.Of(Cohort[3]).Sd, weighted.Of(Cohort[3]).Sd, 6);
+    }
+
+    [Fact]
     public void Mean_only_statistics_keep_the_mean_and_give_every_face_one_spread()
     {
         var stats = ParametricImpostorStatistics.Fit(Cohort, meanOnly: true);
