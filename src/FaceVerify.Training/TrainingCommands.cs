@@ -14,4 +14,7 @@ public static class TrainingCommands
     public static Command CalibrateChallenge() => CalibrateChallengeCommand.Build();
     public static Command StudyFusion() => StudyFusionCommand.Build();
     public static Command TrainMatchAdaptation() => TrainMatchAdaptationCommand.Build();
+    public static Command StudyScoreNorm() => StudyScoreNormCommand.Build();
+    public static Command MatchGates() => MatchGatesCommand.Build();
+    public static Command TrainMatchMlp() => TrainMatchMlpCommand.Build();
 }

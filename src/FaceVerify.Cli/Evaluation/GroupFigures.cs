@@ -29,7 +29,7 @@ internal sealed record GroupFigure(
         string.Join("; ", Points.Select(p => $"FAR {p.Far.ToString(CultureInfo.InvariantCulture)}: threshold {p.Threshold:0.0000} (TAR {p.Tar:P2})"));
 }
 
-/// <summary>Genuine and impostor scores of one group (a pair with a missing face scores −2: always refused).</summary>
+/// <summary>Genuine and impostor scores of one group (a pair with a missing face scores −2 or −∞: always refused).</summary>
 internal sealed class GroupScores
 {
     public List<double> Genuine { get; } = [];

@@ -5,10 +5,15 @@ namespace FaceVerify.Cli.Evaluation;
 /// <summary>Scores pictures pair by pair inside each group; pairs across groups are never formed (one person may sit in two sources).</summary>
 internal static class GroupedScores
 {
-    /// <summary>Every within-group pair of a labelled set; pictures the groups do not name are left out.</summary>
+    /// <summary>
+    /// Every within-group pair of a labelled set; pictures the groups do not name are left out. <paramref name="score"/>
+    /// replaces the cosine (a normalised score reads statistics the vectors carry).
+    /// </summary>
     public static SortedDictionary<string, GroupScores> FromLabels(
-        IReadOnlyList<(string File, string Identity)> images, Func<string, string, string?> groupOf, Func<string, float[]?> embedding)
+        IReadOnlyList<(string File, string Identity)> images, Func<string, string, string?> groupOf, Func<string, float[]?> embedding,
+        Func<float[], float[], double>? score = null)
     {
+        score ??= Similarity.Cosine;
         var groups = new SortedDictionary<string, GroupScores>(StringComparer.Ordinal);
         foreach (var byGroup in images.Select(i => (i.File, i.Identity, Group: groupOf(i.File, i.Identity))).Where(i => i.Group is not null).GroupBy(i => i.Group!))
         {
@@ -22,9 +27,9 @@ internal static class GroupedScores
             for (var i = 0; i < all.Count; i++)
                 for (var j = i + 1; j < all.Count; j++)
                 {
-                    var s = vectors[i] is { } a && vectors[j] is { } b ? Similarity.Cosine(a, b) : -2;
+                    var s = vectors[i] is { } a && vectors[j] is { } b ? score(a, b) : double.NegativeInfinity;
                     if (all[i].Identity == all[j].Identity) scores.Genuine.Add(s);
-                    else if (s > -2) scores.AddImpostor(all[i].Identity, all[j].Identity, s);
+                    else if (s > double.NegativeInfinity) scores.AddImpostor(all[i].Identity, all[j].Identity, s);
                 }
         }
         return groups;

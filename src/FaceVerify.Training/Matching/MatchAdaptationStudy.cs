@@ -44,11 +44,21 @@ internal static class MatchAdaptationStudy
                 if (foldOf[i] == k)
                     outOfFold[calibration[i].File] = vectors[calibration[i].File]?.Of(candidate.Variant) is { } v ? map?.Apply(v) ?? v : null;
         }
-        // Pairs only inside a fold (both sides scored by the same map), then pooled per group.
-        var groupOf = calibration.ToDictionary(i => i.File, i => i.Group);
-        var foldOfFile = calibration.Select((img, i) => (img.File, foldOf[i])).ToDictionary(x => x.File, x => x.Item2);
-        var perFold = GroupedScores.FromLabels(calibration.Select(i => (i.File, i.Identity)).ToList(),
-            (file, _) => $"{groupOf[file]}|{foldOfFile[file]}", file => outOfFold[file]);
+        var byFold = InsideFolds(calibration, foldOf, file => outOfFold[file]);
+        var figures = GroupedMatch.Figures(byFold, threshold: 1);
+        var (worstGroup, worst) = GroupScores.Worst(figures, GroupedMatch.Fars[0]);
+        var atWorst = GroupedMatch.Figures(byFold, worst);
+        return new CandidateFigures(candidate, atWorst, worstGroup, worst);
+    }
+
+    /// <summary>Pairs only inside a fold (both sides scored with what was fitted without that fold), then pooled per group.</summary>
+    public static SortedDictionary<string, GroupScores> InsideFolds(IReadOnlyList<MatchImage> images, int[] foldOf,
+        Func<string, float[]?> vectors, Func<float[], float[], double>? score = null)
+    {
+        var groupOf = images.ToDictionary(i => i.File, i => i.Group);
+        var foldOfFile = images.Select((img, i) => (img.File, foldOf[i])).ToDictionary(x => x.File, x => x.Item2);
+        var perFold = GroupedScores.FromLabels(images.Select(i => (i.File, i.Identity)).ToList(),
+            (file, _) => $"{groupOf[file]}|{foldOfFile[file]}", vectors, score);
         var byFold = new SortedDictionary<string, GroupScores>(StringComparer.Ordinal);
         foreach (var (key, scores) in perFold)
         {
@@ -56,10 +66,7 @@ internal static class MatchAdaptationStudy
             if (!byFold.TryGetValue(group, out var pooled)) byFold[group] = pooled = new GroupScores();
             pooled.Add(scores);
         }
-        var figures = GroupedMatch.Figures(byFold, threshold: 1);
-        var (worstGroup, worst) = GroupScores.Worst(figures, GroupedMatch.Fars[0]);
-        var atWorst = GroupedMatch.Figures(byFold, worst);
-        return new CandidateFigures(candidate, atWorst, worstGroup, worst);
+        return byFold;
     }
 
     public static EmbeddingAdaptation Adaptation(IReadOnlyList<(float[] Vector, string Identity)> train, AdaptationKind kind, double shrinkage)
