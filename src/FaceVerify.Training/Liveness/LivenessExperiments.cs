@@ -102,20 +102,23 @@ internal static class LivenessExperiments
         var today = Today(measured);
         output.WriteLine($"fusion-v1 as shipped at 0.3131 (trained on MSU-MFSD train clients, half of CelebA-Spoof, the phone-replay crops): misses {LosoEvaluation.Shortfall(today).Misses}");
         output.WriteLine("   " + string.Join("  ", today.Select(c => $"{c.Source}/{c.Attack} {c.Rate:P0}")));
-        foreach (var recipe in Recipes().Skip(from))
-        {
-            var started = DateTime.UtcNow;
-            var logits = new List<(LivenessEntry Entry, double Logit)>();
-            var cells = LosoEvaluation.Run(new LivenessHeadTrainer(recipe, folds, seed), Samples(measured, recipe.Layout), logits);
-            var auc = LosoEvaluation.Auc(logits);
-            var (misses, excess, worst) = LosoEvaluation.Shortfall(cells);
-            output.WriteLine($"{recipe.Name} [{recipe.Layout.Describe()}, {(recipe.TwoFamilies ? "2 families" : "1 family")}, l2 {recipe.L2.ToString(CultureInfo.InvariantCulture)}]: misses {misses}, excess {excess:0.000}, worst {worst:P0} ({(DateTime.UtcNow - started).TotalSeconds:0}s)");
-            output.WriteLine($"   AUC mean {auc.Values.Average():0.000}: " + string.Join("  ", auc.Select(a => $"{a.Key} {a.Value:0.000}")));
-            output.WriteLine("   " + string.Join("  ", cells.Select(c => $"{c.Source}/{c.Attack} {c.Rate:P0}")));
-            // Where the held-out scores sit against the threshold in force (margin 0): a source separated by rank (AUC) but shifted as a whole misses anyway.
-            output.WriteLine("   median margin live/attack: " + string.Join("  ", logits.GroupBy(l => l.Entry.Source).Select(g =>
-                $"{g.Key} {Median(g.Where(l => l.Entry.Live))}/{Median(g.Where(l => !l.Entry.Live))}")));
-            output.Flush();
-        }
+        foreach (var recipe in Recipes().Skip(from)) Report(recipe, Samples(measured, recipe.Layout), folds, seed, output);
+    }
+
+    /// <summary>One recipe's leave-one-source-out line: misses against the bounds, AUC per source, every cell, and the median held-out margins.</summary>
+    public static void Report(HeadRecipe recipe, List<HeadSample> samples, int folds, int seed, TextWriter output)
+    {
+        var started = DateTime.UtcNow;
+        var logits = new List<(LivenessEntry Entry, double Logit)>();
+        var cells = LosoEvaluation.Run(new LivenessHeadTrainer(recipe, folds, seed), samples, logits);
+        var auc = LosoEvaluation.Auc(logits);
+        var (misses, excess, worst) = LosoEvaluation.Shortfall(cells);
+        output.WriteLine($"{recipe.Name} [{recipe.Layout.Describe()}, {(recipe.TwoFamilies ? "2 families" : "1 family")}, l2 {recipe.L2.ToString(CultureInfo.InvariantCulture)}]: misses {misses}, excess {excess:0.000}, worst {worst:P0} ({(DateTime.UtcNow - started).TotalSeconds:0}s)");
+        output.WriteLine($"   AUC mean {auc.Values.Average():0.000}: " + string.Join("  ", auc.Select(a => $"{a.Key} {a.Value:0.000}")));
+        output.WriteLine("   " + string.Join("  ", cells.Select(c => $"{c.Source}/{c.Attack} {c.Rate:P0}")));
+        // Where the held-out scores sit against the threshold in force (margin 0): a source separated by rank (AUC) but shifted as a whole misses anyway.
+        output.WriteLine("   median margin live/attack: " + string.Join("  ", logits.GroupBy(l => l.Entry.Source).Select(g =>
+            $"{g.Key} {Median(g.Where(l => l.Entry.Live))}/{Median(g.Where(l => !l.Entry.Live))}")));
+        output.Flush();
     }
 }

@@ -17,7 +17,7 @@ internal enum ThresholdRule { FewestMisses, WorstCell, MeanRatio, WorstCellsInTu
 /// <param name="FitGatedOnly">The head is fitted on the pictures it will score (past the gate) only, not on every picture.</param>
 /// <param name="PrintGuard">When set: on pictures the head scores, the log-odds is the lower of the head's and fusion v1's print-photographed family margin plus this shift (a conjunction: a flat print must pass v1's print cues too).</param>
 internal sealed record HeadRecipe(string Name, LivenessInputLayout Layout, bool TwoFamilies, double L2, bool FoldsBySource = false, ThresholdRule Rule = ThresholdRule.FewestMisses, double? Gate = null, bool AddV1 = false,
-    bool FitGatedOnly = false, double? PrintGuard = null, bool GuardOnMargin = false, MlpOptions? Mlp = null)
+    bool FitGatedOnly = false, double? PrintGuard = null, bool GuardOnMargin = false, MlpOptions? Mlp = null, CnnOptions? Cnn = null)
 {
     /// <summary>The head's log-odds with the print guard applied (before the operating point); with <see cref="GuardOnMargin"/> a picture failing the guard is refused at any threshold.</summary>
     public double Guarded(HeadSample s, double headLogit) => PrintGuard is not { } k ? headLogit
@@ -73,9 +73,15 @@ internal sealed class LivenessHeadTrainer(HeadRecipe recipe, int folds, int seed
         return [.. result];
     }
 
-    /// <summary>The fitted head as a function from input vector to live log-odds: the logistic families, or with <see cref="HeadRecipe.Mlp"/> a small network (averaged over its seeded members).</summary>
+    /// <summary>The fitted head as a function from input vector to live log-odds: the logistic families, or with <see cref="HeadRecipe.Mlp"/> a small network (averaged over its seeded members), or with <see cref="HeadRecipe.Cnn"/> a CNN on the picture's crop planes.</summary>
     public Func<double[], double> FitScorer(IReadOnlyList<HeadSample> samples)
     {
+        if (recipe.Cnn is { } cnn)
+        {
+            var (xs, targets, _) = NetworkTargets(samples);
+            var net = TinyCnn.Fit(xs, targets, cnn, seed);
+            return net.Logit;
+        }
         if (recipe.Mlp is not { } options)
         {
             var model = Fit(samples);
@@ -88,6 +94,13 @@ internal sealed class LivenessHeadTrainer(HeadRecipe recipe, int folds, int seed
     /// <summary>The network head's members, fitted on the same pictures and weights as the logistic families (print and screen outputs, or one attack output).</summary>
     public MlpModel[] FitMlp(IReadOnlyList<HeadSample> samples, MlpOptions options)
     {
+        var (x, targets, groups) = NetworkTargets(samples);
+        return Enumerable.Range(0, options.Members).Select(k => MlpFit.Fit(x, targets, groups, options, seed + 7919 * k)).ToArray();
+    }
+
+    /// <summary>A network's training pictures, per family each picture's target and weight (weighted as the logistic families), and each picture's (source, live) group.</summary>
+    private (List<double[]> X, List<(double? Target, double Weight)[]> Targets, int[] Groups) NetworkTargets(IReadOnlyList<HeadSample> samples)
+    {
         if (recipe.FitGatedOnly) samples = samples.Where(recipe.HeadScores).ToList();
         var targets = new List<(double? Target, double Weight)[]>();
         foreach (var (_, attacks) in Families())
@@ -97,10 +110,8 @@ internal sealed class LivenessHeadTrainer(HeadRecipe recipe, int folds, int seed
             var counts = samples.Where(Member).GroupBy(Key).ToDictionary(g => g.Key, g => g.Count());
             targets.Add(samples.Select(s => Member(s) ? ((double?)(s.Entry.Live ? 1 : 0), counts[Key(s)] >= 10 ? GroupWeight / counts[Key(s)] : 1.0) : (null, 0)).ToArray());
         }
-        var x = samples.Select(s => s.X).ToList();
         var keys = samples.Select(Key).Distinct().Order(StringComparer.Ordinal).ToList();
-        var groups = samples.Select(s => keys.IndexOf(Key(s))).ToArray();
-        return Enumerable.Range(0, options.Members).Select(k => MlpFit.Fit(x, targets, groups, options, seed + 7919 * k)).ToArray();
+        return (samples.Select(s => s.X).ToList(), targets, samples.Select(s => keys.IndexOf(Key(s))).ToArray());
     }
 
     private (string Name, string[] Attacks)[] Families() => recipe.TwoFamilies
