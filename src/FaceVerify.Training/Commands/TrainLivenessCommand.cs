@@ -15,7 +15,7 @@ namespace FaceVerify.Cli.Commands;
 /// <c>train-liveness [--recipe N] [--explore] [--cache F] [--out F] [--seed N] [--folds K] [--json]</c>: liveness v2.
 /// Measures every liveness picture once (cached), prints the leave-one-source-out table of the chosen head next to the
 /// shipped fusion v1, fits the head on all but the test subset and writes models/liveness/head-v2-guard.json (docs/liveness.md).
-/// <c>--explore</c> prints one LOSO line per candidate representation. <c>--v1</c> and <c>--evaluate</c> keep the retired
+/// <c>--explore</c> prints one LOSO line per candidate representation; <c>--explore-cnn</c> the same for the CNN on face crops. <c>--v1</c> and <c>--evaluate</c> keep the retired
 /// fusion-v1 training and its held-out check (<c>--l2</c>, <c>--bpcer</c>, <c>--strict-bpcer</c>, <c>--msu-weight</c>, <c>--features-csv</c>).
 /// </summary>
 internal static class TrainLivenessCommand
@@ -40,8 +40,9 @@ internal static class TrainLivenessCommand
         var v1 = new Option<bool>("--v1") { Description = "Train the retired fusion v1 (hand-made cues + model log-odds) as before, on its own split" };
         var exploreFrom = new Option<int>("--explore-from") { Description = "With --explore: start at this recipe index" };
         var explore = new Option<bool>("--explore") { Description = "Measure every candidate representation by leave-one-source-out and print one line each" };
+        var exploreCnn = new Option<bool>("--explore-cnn") { Description = "Measure the CNN of our own on face crops (crops cached in artifacts/liveness-crops.bin) by leave-one-source-out" };
         var json = CommonOptions.Json();
-        var command = new Command("train-liveness", "Train the liveness fusion on the shared spoof sets and report APCER/BPCER") { output, seed, l2, folds, bpcer, strictBpcer, msuWeight, featuresCsv, evaluate, cache, measureOnly, explore, exploreFrom, recipe, v1, json };
+        var command = new Command("train-liveness", "Train the liveness fusion on the shared spoof sets and report APCER/BPCER") { output, seed, l2, folds, bpcer, strictBpcer, msuWeight, featuresCsv, evaluate, cache, measureOnly, explore, exploreFrom, exploreCnn, recipe, v1, json };
         command.SetAction(async (parse, ct) =>
         {
             using var provider = CliHost.Build(o => o["FaceVerify:Models:IntraOpThreads"] = "1");
@@ -51,6 +52,12 @@ internal static class TrainLivenessCommand
                 var measured = LivenessFeatureCache.Load(cachePath, LivenessSources.List(), provider, ct);
                 Console.Error.WriteLine($"{measured.Count} pictures, {measured.Count(m => m.HasFace)} with a face (cache {cachePath})");
                 if (parse.GetValue(measureOnly)) return ExitCodes.Ok;
+                if (parse.GetValue(exploreCnn))
+                {
+                    var crops = LivenessCropCache.Load(Path.Combine(LivenessExperiments.RepoRoot(), "artifacts", "liveness-crops.bin"), measured.Select(m => m.Entry).ToList(), provider, ct);
+                    LivenessCnnExperiment.Explore(measured, crops, parse.GetValue(folds), parse.GetValue(seed), Console.Out, parse.GetValue(exploreFrom));
+                    return ExitCodes.Ok;
+                }
                 if (parse.GetValue(explore))
                 {
                     LivenessExperiments.Explore(measured, parse.GetValue(folds), parse.GetValue(seed), Console.Out, parse.GetValue(exploreFrom));

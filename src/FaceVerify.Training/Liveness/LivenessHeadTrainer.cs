@@ -17,7 +17,7 @@ internal enum ThresholdRule { FewestMisses, WorstCell, MeanRatio, WorstCellsInTu
 /// <param name="FitGatedOnly">The head is fitted on the pictures it will score (past the gate) only, not on every picture.</param>
 /// <param name="PrintGuard">When set: on pictures the head scores, the log-odds is the lower of the head's and fusion v1's print-photographed family margin plus this shift (a conjunction: a flat print must pass v1's print cues too).</param>
 internal sealed record HeadRecipe(string Name, LivenessInputLayout Layout, bool TwoFamilies, double L2, bool FoldsBySource = false, ThresholdRule Rule = ThresholdRule.FewestMisses, double? Gate = null, bool AddV1 = false,
-    bool FitGatedOnly = false, double? PrintGuard = null, bool GuardOnMargin = false)
+    bool FitGatedOnly = false, double? PrintGuard = null, bool GuardOnMargin = false, MlpOptions? Mlp = null, CnnOptions? Cnn = null)
 {
     /// <summary>The head's log-odds with the print guard applied (before the operating point); with <see cref="GuardOnMargin"/> a picture failing the guard is refused at any threshold.</summary>
     public double Guarded(HeadSample s, double headLogit) => PrintGuard is not { } k ? headLogit
@@ -54,9 +54,7 @@ internal sealed class LivenessHeadTrainer(HeadRecipe recipe, int folds, int seed
     public AttackFamilyWeights[] Fit(IReadOnlyList<HeadSample> samples)
     {
         if (recipe.FitGatedOnly) samples = samples.Where(recipe.HeadScores).ToList();
-        (string Name, string[] Attacks)[] families = recipe.TwoFamilies
-            ? [("print", ["print"]), ("screen", Screens)]
-            : [("attack", ["print", .. Screens])];
+        var families = Families();
         var result = new List<AttackFamilyWeights>();
         foreach (var (name, attacks) in families)
         {
@@ -75,6 +73,51 @@ internal sealed class LivenessHeadTrainer(HeadRecipe recipe, int folds, int seed
         return [.. result];
     }
 
+    /// <summary>The fitted head as a function from input vector to live log-odds: the logistic families, or with <see cref="HeadRecipe.Mlp"/> a small network (averaged over its seeded members), or with <see cref="HeadRecipe.Cnn"/> a CNN on the picture's crop planes.</summary>
+    public Func<double[], double> FitScorer(IReadOnlyList<HeadSample> samples)
+    {
+        if (recipe.Cnn is { } cnn)
+        {
+            var (xs, targets, _) = NetworkTargets(samples);
+            var net = TinyCnn.Fit(xs, targets, cnn, seed);
+            return net.Logit;
+        }
+        if (recipe.Mlp is not { } options)
+        {
+            var model = Fit(samples);
+            return x => model.Length == 0 ? 0 : Logit(model, x);
+        }
+        var networks = FitMlp(samples, options);
+        return x => networks.Average(n => n.Logit(x));
+    }
+
+    /// <summary>The network head's members, fitted on the same pictures and weights as the logistic families (print and screen outputs, or one attack output).</summary>
+    public MlpModel[] FitMlp(IReadOnlyList<HeadSample> samples, MlpOptions options)
+    {
+        var (x, targets, groups) = NetworkTargets(samples);
+        return Enumerable.Range(0, options.Members).Select(k => MlpFit.Fit(x, targets, groups, options, seed + 7919 * k)).ToArray();
+    }
+
+    /// <summary>A network's training pictures, per family each picture's target and weight (weighted as the logistic families), and each picture's (source, live) group.</summary>
+    private (List<double[]> X, List<(double? Target, double Weight)[]> Targets, int[] Groups) NetworkTargets(IReadOnlyList<HeadSample> samples)
+    {
+        if (recipe.FitGatedOnly) samples = samples.Where(recipe.HeadScores).ToList();
+        var targets = new List<(double? Target, double Weight)[]>();
+        foreach (var (_, attacks) in Families())
+        {
+            bool Member(HeadSample s) => s.Entry.Live || attacks.Contains(s.Entry.Attack);
+            if (!samples.Any(s => !s.Entry.Live && Member(s))) continue;
+            var counts = samples.Where(Member).GroupBy(Key).ToDictionary(g => g.Key, g => g.Count());
+            targets.Add(samples.Select(s => Member(s) ? ((double?)(s.Entry.Live ? 1 : 0), counts[Key(s)] >= 10 ? GroupWeight / counts[Key(s)] : 1.0) : (null, 0)).ToArray());
+        }
+        var keys = samples.Select(Key).Distinct().Order(StringComparer.Ordinal).ToList();
+        return (samples.Select(s => s.X).ToList(), targets, samples.Select(s => keys.IndexOf(Key(s))).ToArray());
+    }
+
+    private (string Name, string[] Attacks)[] Families() => recipe.TwoFamilies
+        ? [("print", ["print"]), ("screen", Screens)]
+        : [("attack", ["print", .. Screens])];
+
     public static double Logit(AttackFamilyWeights[] families, double[] x)
     {
         var lowest = double.PositiveInfinity;
@@ -92,9 +135,9 @@ internal sealed class LivenessHeadTrainer(HeadRecipe recipe, int folds, int seed
         {
             var train = samples.Where((_, i) => fold[i] != k).ToList();
             if (train.Count == samples.Count) continue;
-            var model = Fit(train);
+            var model = FitScorer(train);
             for (var i = 0; i < samples.Count; i++)
-                if (fold[i] == k) scores[i] = model.Length == 0 ? 0 : Logit(model, samples[i].X);
+                if (fold[i] == k) scores[i] = model(samples[i].X);
         }
         return scores;
     }

@@ -36,9 +36,9 @@ internal static class LosoEvaluation
             // The operating point is chosen on the pictures the head will score (with a gate: those without context).
             var scoredByHead = training.Select((s, i) => (s, i)).Where(t => recipe.HeadScores(t.s)).ToList();
             var threshold = recipe.Threshold(scoredByHead.Select(t => t.s).ToList(), scoredByHead.Select(t => outOfFold[t.i]).ToList());
-            var model = trainer.Fit(training);
+            var model = trainer.FitScorer(training);
             // Margins over the threshold in force: the head's, or fusion v1's for pictures the gate leaves to it.
-            var scored = test.Select(i => (samples[i].Entry, recipe.HeadScores(samples[i]) ? recipe.Margin(samples[i], LivenessHeadTrainer.Logit(model, samples[i].X) + (recipe.AddV1 ? samples[i].V1Margin : 0), threshold) : samples[i].V1Margin)).ToList();
+            var scored = test.Select(i => (samples[i].Entry, recipe.HeadScores(samples[i]) ? recipe.Margin(samples[i], model(samples[i].X) + (recipe.AddV1 ? samples[i].V1Margin : 0), threshold) : samples[i].V1Margin)).ToList();
             heldOutLogits.AddRange(scored);
             cells.AddRange(Cells(held, scored, 0));
         }
