@@ -8,7 +8,8 @@ namespace FaceVerify.Cli.Liveness;
 internal sealed record LosoRow(string Source, string Attack, int Count, string Kind, double? Today, double Loso, double Bound, bool Judged, bool Meets);
 
 internal sealed record HeadTrainingResult(string Weights, string Sha256, string Recipe, int Samples, int NoFace, double DefaultThreshold, double StrictThreshold,
-    IReadOnlyList<LosoRow> Loso, IReadOnlyList<LosoCell> TestSubset, IReadOnlyList<LosoCell> CelebaV1HeldOutHalf);
+    IReadOnlyList<LosoRow> Loso, IReadOnlyList<LosoCell> TestSubset, IReadOnlyList<LosoCell> CelebaV1HeldOutHalf, IReadOnlyList<StepUpCell> StepUp,
+    IReadOnlyList<StepUpOracleCell> StepUpOracle);
 
 /// <summary>
 /// <c>train-liveness</c>: the leave-one-source-out table of the chosen head next to the shipped fusion v1, then the
@@ -24,7 +25,8 @@ internal static class HeadTraining
         var trainer = new LivenessHeadTrainer(recipe, folds, seed);
         var samples = LivenessExperiments.Samples(measured, recipe.Layout);
         var today = LivenessExperiments.Today(measured).ToDictionary(c => (c.Source, c.Attack));
-        var loso = LosoEvaluation.Run(trainer, samples).Select(c => new LosoRow(c.Source, c.Attack, c.Count, c.Kind,
+        var runs = new List<LosoRun>();
+        var loso = LosoEvaluation.Run(trainer, samples, [], runs).Select(c => new LosoRow(c.Source, c.Attack, c.Count, c.Kind,
             today.TryGetValue((c.Source, c.Attack), out var t) ? Math.Round(t.Rate, 4) : null, Math.Round(c.Rate, 4), c.Bound, c.Judged, c.Meets)).ToList();
 
         // Drawn over every listed picture (with a face or not), as the tests draw it, so both hold out the same people.
@@ -78,7 +80,7 @@ internal static class HeadTraining
         var defaultThreshold = weights.OperatingPoints["default"];
         var strictThreshold = weights.OperatingPoints["strict"];
         return new HeadTrainingResult(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), recipe.Name, samples.Count, measured.Count(m => !m.HasFace),
-            defaultThreshold, strictThreshold, loso, testCells, halfCells);
+            defaultThreshold, strictThreshold, loso, testCells, halfCells, LosoStepUp.Measure(runs), LosoStepUp.Oracle(runs));
     }
 
     public static void Print(HeadTrainingResult r, TextWriter output)
@@ -90,6 +92,7 @@ internal static class HeadTraining
         output.WriteLine("|---|---|---:|---|---:|---:|---:|---|");
         foreach (var x in r.Loso)
             output.WriteLine($"| {x.Source} | {x.Attack} | {x.Count} | {x.Kind} | {(x.Today is { } t ? t.ToString("P1", CultureInfo.InvariantCulture) : "")} | {x.Loso.ToString("P1", CultureInfo.InvariantCulture)} | {x.Bound.ToString("P0", CultureInfo.InvariantCulture)} | {(!x.Judged ? "n < 20" : x.Meets ? "ok" : "MISS")} |");
+        LosoStepUpTable.Print(r.StepUp, r.StepUpOracle, output);
         output.WriteLine("\ntest subset (people the shipped head never saw), default threshold:");
         output.WriteLine("| source | attack | n | rate |");
         output.WriteLine("|---|---|---:|---:|");

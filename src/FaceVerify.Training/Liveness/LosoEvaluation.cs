@@ -24,7 +24,8 @@ internal static class LosoEvaluation
     public static List<LosoCell> Run(LivenessHeadTrainer trainer, IReadOnlyList<HeadSample> samples) => Run(trainer, samples, []);
 
     /// <param name="heldOutLogits">Filled with every held-out picture's log-odds, for threshold-free figures.</param>
-    public static List<LosoCell> Run(LivenessHeadTrainer trainer, IReadOnlyList<HeadSample> samples, List<(LivenessEntry Entry, double Logit)> heldOutLogits)
+    /// <param name="runs">When given, filled with each run's training (out-of-fold) and held-out margins, for the step-up study (<see cref="LosoStepUp"/>).</param>
+    public static List<LosoCell> Run(LivenessHeadTrainer trainer, IReadOnlyList<HeadSample> samples, List<(LivenessEntry Entry, double Logit)> heldOutLogits, List<LosoRun>? runs = null)
     {
         var cells = new List<LosoCell>();
         foreach (var (held, train, test) in LivenessSplits.LeaveOneSourceOut(samples.Select(s => s.Entry).ToList()))
@@ -40,6 +41,7 @@ internal static class LosoEvaluation
             // Margins over the threshold in force: the head's, or fusion v1's for pictures the gate leaves to it.
             var scored = test.Select(i => (samples[i].Entry, recipe.HeadScores(samples[i]) ? recipe.Margin(samples[i], model(samples[i].X) + (recipe.AddV1 ? samples[i].V1Margin : 0), threshold) : samples[i].V1Margin)).ToList();
             heldOutLogits.AddRange(scored);
+            runs?.Add(new LosoRun(held, training.Select((s, i) => (s.Entry, recipe.HeadScores(s) ? recipe.Margin(s, outOfFold[i], threshold) : s.V1Margin)).ToList(), scored));
             cells.AddRange(Cells(held, scored, 0));
         }
         return cells;
