@@ -33,9 +33,10 @@ awk -F, -v base="$shared/identity/lfw/" -v n="$count" 'NR>1 && $3=="same" && k<n
 head -n 1 "$work/cold.pairs" >"$work/warm.pairs"
 publisher=(dotnet tests/FaceVerify.LoadPublisher/bin/Release/net10.0/FaceVerify.LoadPublisher.dll --bus "$bus" --message-data "$work/message-data" --wait)
 # utime + stime of a process (fields 14 and 15 of /proc/PID/stat, after the parenthesised name), in clock ticks.
-cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
+cpu_ticks() { if [ -r "/proc/$1/stat" ]; then sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; else echo 0; fi; }
 ticks_per_s="$(getconf CLK_TCK)"
-broker_pid="$(cat "$FACEVERIFY_RABBITMQ_STATE/rabbitmq.pid")"
+# A node that was already running (started elsewhere) has no pid file here: its CPU then reads as 0.
+broker_pid="$(cat "$FACEVERIFY_RABBITMQ_STATE/rabbitmq.pid" 2>/dev/null || echo none)"
 cores="$(nproc)"
 for mode in cold warm; do
   for _ in $(seq "$count"); do cat /proc/sys/kernel/random/uuid; done >"$work/$mode.ids"
