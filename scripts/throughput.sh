@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Throughput bench (not a test): verifications per second through RabbitMQ and the worker on this machine,
 # with the ID-photo cache cold (every request a different ID photo) and warm (one ID photo for all); per mode also
-# p50/p95 latency (publish → completed event, and the worker's own compute time) and the worker process's CPU time
-# per verification (user + system from /proc, so a noisy wall-clock figure is not the only evidence).
+# p50/p95 latency (publish → completed event, and the worker's own compute time) and the CPU time per verification of
+# the worker, the broker and the publisher (user + system, so a noisy wall-clock figure is not the only evidence).
 #   scripts/throughput.sh [COUNT]        (after scripts/setup.sh; uses ../shared/data/identity/lfw)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -10,8 +10,11 @@ root="$(pwd)"
 count="${1:-100}"
 shared="${FACEVERIFY_SHARED_DATA:-$root/../shared/data}"
 export FACEVERIFY_MODELS_DIR="${FACEVERIFY_MODELS_DIR:-$root/models/onnx}"
-# A node of its own, so a broker someone else is using is never touched.
-export RABBITMQ_NODENAME=fvbench@localhost RABBITMQ_NODE_PORT=5679 RABBITMQ_DIST_PORT=25679 FACEVERIFY_RABBITMQ_STATE=/tmp/fv-rmq-bench
+# A node of its own, so a broker someone else is using is never touched (FACEVERIFY_BENCH_NODE / _PORT: another one,
+# for several benches on one machine; its distribution port is the AMQP port + 20000).
+bench_port="${FACEVERIFY_BENCH_PORT:-5679}"
+export RABBITMQ_NODENAME="${FACEVERIFY_BENCH_NODE:-fvbench@localhost}" RABBITMQ_NODE_PORT="$bench_port" \
+  RABBITMQ_DIST_PORT="$((bench_port + 20000))" FACEVERIFY_RABBITMQ_STATE="/tmp/fv-rmq-bench-$bench_port"
 work="$(mktemp -d)"
 worker_pid=""
 cleanup() { [ -n "$worker_pid" ] && kill -TERM "$worker_pid" 2>/dev/null && wait "$worker_pid" 2>/dev/null; scripts/rabbitmq.sh stop; rm -rf "$work"; }
@@ -29,16 +32,25 @@ sleep 8
 awk -F, -v base="$shared/identity/lfw/" -v n="$count" 'NR>1 && $3=="same" && k<n {print base $1 "|" base $2; k++}' "$shared/identity/lfw/pairs.csv" >"$work/cold.pairs"
 head -n 1 "$work/cold.pairs" >"$work/warm.pairs"
 publisher=(dotnet tests/FaceVerify.LoadPublisher/bin/Release/net10.0/FaceVerify.LoadPublisher.dll --bus "$bus" --message-data "$work/message-data" --wait)
-# utime + stime of the worker (fields 14 and 15 of /proc/PID/stat, after the parenthesised name), in clock ticks.
-cpu_ticks() { sed 's/^.*) //' "/proc/$worker_pid/stat" | awk '{print $12 + $13}'; }
+# utime + stime of a process (fields 14 and 15 of /proc/PID/stat, after the parenthesised name), in clock ticks.
+cpu_ticks() { if [ -r "/proc/$1/stat" ]; then sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; else echo 0; fi; }
 ticks_per_s="$(getconf CLK_TCK)"
+# A node that was already running (started elsewhere) has no pid file here: its CPU then reads as 0.
+broker_pid="$(cat "$FACEVERIFY_RABBITMQ_STATE/rabbitmq.pid" 2>/dev/null || echo none)"
+cores="$(nproc)"
 for mode in cold warm; do
   for _ in $(seq "$count"); do cat /proc/sys/kernel/random/uuid; done >"$work/$mode.ids"
-  before="$(cpu_ticks)"
-  out="$("${publisher[@]}" --ids "$work/$mode.ids" --pairs "$work/$mode.pairs" | tail -n 2)"
-  after="$(cpu_ticks)"
+  before="$(cpu_ticks "$worker_pid")"; broker_before="$(cpu_ticks "$broker_pid")"
+  out="$("${publisher[@]}" --ids "$work/$mode.ids" --pairs "$work/$mode.pairs" | tail -n 3)"
+  after="$(cpu_ticks "$worker_pid")"; broker_after="$(cpu_ticks "$broker_pid")"
   printf '%s: %s\n' "$mode" "$(echo "$out" | tail -n 1)"
   printf '%s: %s\n' "$mode" "$(echo "$out" | head -n 1)"
-  awk -v m="$mode" -v t="$((after - before))" -v hz="$ticks_per_s" -v n="$count" \
-    'BEGIN {printf "%s: worker CPU %.1f ms per verification (%.2f s for %d)\n", m, 1000 * t / hz / n, t / hz, n}'
+  publisher_ms="$(echo "$out" | sed -n 's/^publisher CPU \([0-9.]*\) ms.*/\1/p')"
+  # CPU per verification does not depend on what else the machine runs; cores × 1000 / (worker + broker + publisher)
+  # is the rate these three would reach with every core to themselves.
+  awk -v m="$mode" -v t="$((after - before))" -v b="$((broker_after - broker_before))" -v p="${publisher_ms:-0}" \
+      -v hz="$ticks_per_s" -v n="$count" -v cores="$cores" \
+    'BEGIN {w = 1000 * t / hz / n; r = 1000 * b / hz / n;
+            printf "%s: worker CPU %.1f ms per verification (%.2f s for %d); broker %.1f ms, publisher %.1f ms\n", m, w, t / hz, n, r, p;
+            printf "%s: CPU-bound capacity on %d cores: %.1f verifications/s\n", m, cores, cores * 1000 / (w + r + p)}'
 done

@@ -44,6 +44,9 @@ root.SetAction(async (parse, cancellationToken) =>
     try
     {
         var publisher = new ResilientPublisher(busControl);
+        // This process's own CPU from the first publish to the last answer (start-up and uploads excluded), so the
+        // bench can add the client's share to the worker's and the broker's.
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.StartNew();
         // Per request: publish → completed event (queueing included: a burst waits its turn) and the worker's own compute time.
         var latencies = new double[ids.Length];
@@ -81,9 +84,11 @@ root.SetAction(async (parse, cancellationToken) =>
 
         await Task.WhenAll(pending.Select(p => p.Completion)).WaitAsync(parse.GetValue(timeout), cancellationToken);
         var seconds = started.Elapsed.TotalSeconds;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalMilliseconds;
         await Task.Delay(50, cancellationToken); // the latency continuations run right after the completions
         var compute = pending.Select(p => p.Completion.Result.TimingsMs.GetValueOrDefault("total")).ToArray();
         Console.WriteLine($"latency ms p50 {Percentile(latencies, 0.5):F1} p95 {Percentile(latencies, 0.95):F1} (publish → completed, queueing included); worker compute ms p50 {Percentile(compute, 0.5):F1} p95 {Percentile(compute, 0.95):F1}");
+        Console.WriteLine($"publisher CPU {cpuMs / ids.Length:F1} ms per request");
         Console.WriteLine($"completed {ids.Length} in {seconds:F1} s: {ids.Length / seconds:F2} verifications/s");
         return 0;
     }

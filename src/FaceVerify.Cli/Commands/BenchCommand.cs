@@ -20,7 +20,8 @@ namespace FaceVerify.Cli.Commands;
 internal static class BenchCommand
 {
     internal sealed record Result(IReadOnlyDictionary<string, double> StagesMs, IReadOnlyDictionary<string, double> ModelsMs, double EndToEndMs, double ModelSumMs, int Threads, int Iterations, double EndToEndOverModel,
-        IReadOnlyDictionary<string, double> ReferenceStagesMs, double ReferenceMs, double EndToEndOverReference, long AllocatedBytesPerVerification, long AllocatedBytesPerReference);
+        IReadOnlyDictionary<string, double> ReferenceStagesMs, double ReferenceMs, double EndToEndOverReference, long AllocatedBytesPerVerification, long AllocatedBytesPerReference,
+        double CpuMs, double ReferenceCpuMs, double CpuOverReference);
 
     public static Command Build()
     {
@@ -50,6 +51,7 @@ internal static class BenchCommand
                 foreach (var (id, ms) in result.ModelsMs) Console.Out.WriteLine($"model {id,-10} {ms,8:0.00} ms");
                 Console.Out.WriteLine($"end to end {result.EndToEndMs:0.00} ms; model inference {result.ModelSumMs:0.00} ms; ratio {result.EndToEndOverModel:0.00} ({result.Threads} thread(s), median of {result.Iterations})");
                 Console.Out.WriteLine($"reference pass {result.ReferenceMs:0.00} ms (the snapshot's part {result.ReferenceStagesMs.GetValueOrDefault("snapshot"):0.00} ms); end to end / reference {result.EndToEndOverReference:0.00}");
+                Console.Out.WriteLine($"process CPU time (all threads, GC included) {result.CpuMs:0.00} ms; reference pass {result.ReferenceCpuMs:0.00} ms; CPU / reference {result.CpuOverReference:0.00}");
                 Console.Out.WriteLine($"allocated per verification {result.AllocatedBytesPerVerification / 1024.0:0} KiB; per reference pass {result.AllocatedBytesPerReference / 1024.0:0} KiB");
             }
             return ExitCodes.Ok;
@@ -79,23 +81,31 @@ internal static class BenchCommand
         var referenceMs = new List<double>();
         var referenceStages = new Dictionary<string, List<double>>();
         long allocated = 0, referenceAllocated = 0;
+        // Process CPU time (getrusage: every thread, background GC and JIT included) is what the machine's other work
+        // does not stretch, unlike wall time on a shared machine; medians of both are reported.
+        var cpu = new List<double>();
+        var referenceCpu = new List<double>();
         for (var i = 0; i < iterations; i++)
         {
             // Alternating, one reference pass before each verification: both see the same minute of the shared machine.
             var referenceBytes = GC.GetTotalAllocatedBytes(precise: true);
+            var referenceCpuBefore = Environment.CpuUsage.TotalTime;
             var referenceStarted = Stopwatch.GetTimestamp();
             var referenceClock = new StageClock();
             reference.Run(idPhoto, snapshot, referenceClock, ct);
             foreach (var (stage, ms) in referenceClock.Milliseconds)
                 (referenceStages.TryGetValue(stage, out var list) ? list : referenceStages[stage] = []).Add(ms);
             referenceMs.Add(Stopwatch.GetElapsedTime(referenceStarted).TotalMilliseconds);
+            referenceCpu.Add((Environment.CpuUsage.TotalTime - referenceCpuBefore).TotalMilliseconds);
             referenceAllocated += GC.GetTotalAllocatedBytes(precise: true) - referenceBytes;
             var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
             var modelBefore = meter.TotalMilliseconds;
             var perModelBefore = meter.MillisecondsByModel;
+            var cpuBefore = Environment.CpuUsage.TotalTime;
             var started = Stopwatch.GetTimestamp();
             var result = await verifier.VerifyAsync(request, ct);
             endToEnd.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            cpu.Add((Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds);
             allocated += GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
             model.Add(meter.TotalMilliseconds - modelBefore);
             foreach (var (id, ms) in meter.MillisecondsByModel)
@@ -106,8 +116,10 @@ internal static class BenchCommand
         var e2e = Median(endToEnd);
         var modelMs = Median(model);
         var referenceMedian = Median(referenceMs);
+        double cpuMedian = Median(cpu), referenceCpuMedian = Median(referenceCpu);
         return new Result(stages.ToDictionary(s => s.Key, s => Math.Round(Median(s.Value), 3)), byModel.ToDictionary(m => m.Key, m => Math.Round(Median(m.Value), 3)), Math.Round(e2e, 3), Math.Round(modelMs, 3), threads, iterations, Math.Round(e2e / modelMs, 3),
-            referenceStages.ToDictionary(s => s.Key, s => Math.Round(Median(s.Value), 3)), Math.Round(referenceMedian, 3), Math.Round(e2e / referenceMedian, 3), allocated / iterations, referenceAllocated / iterations);
+            referenceStages.ToDictionary(s => s.Key, s => Math.Round(Median(s.Value), 3)), Math.Round(referenceMedian, 3), Math.Round(e2e / referenceMedian, 3), allocated / iterations, referenceAllocated / iterations,
+            Math.Round(cpuMedian, 3), Math.Round(referenceCpuMedian, 3), Math.Round(cpuMedian / referenceCpuMedian, 3));
     }
 
     private static double Median(List<double> values)

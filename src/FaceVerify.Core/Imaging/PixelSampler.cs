@@ -49,45 +49,50 @@ public static class PixelSampler
     }
 
     /// <summary>Bilinear warp of the source into a new RGB image of width×height.</summary>
-    public static RgbImage Warp(RgbImage source, Affine map, int width, int height, bool outsideBlack = false)
+    /// <remarks>Pointer loops with the arithmetic unchanged (the same pixels as the indexed version): the rotated face
+    /// crops and every crop reaching past the picture (BlazeFace's, the liveness context) come through here.</remarks>
+    public static unsafe RgbImage Warp(RgbImage source, Affine map, int width, int height, bool outsideBlack = false)
     {
         if (map.B == 0 && map.D == 0 && !outsideBlack) return Resample(source, map, width, height);
         var dst = new byte[width * height * 3];
-        var src = source.Pixels;
         int w = source.Width, h = source.Height, stride = w * 3;
-        for (var v = 0; v < height; v++)
+        fixed (byte* src = source.Pixels)
+        fixed (byte* d = dst)
         {
-            for (var u = 0; u < width; u++)
+            for (var v = 0; v < height; v++)
             {
-                var x = map.A * u + map.B * v + map.C;
-                var y = map.D * u + map.E * v + map.F;
-                var o = (v * width + u) * 3;
-                if (outsideBlack && (x < -1 || y < -1 || x > w || y > h)) continue;
-                var x0 = (int)MathF.Floor(x);
-                var y0 = (int)MathF.Floor(y);
-                var fx = x - x0;
-                var fy = y - y0;
-                if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h)
+                for (var u = 0; u < width; u++)
                 {
-                    // Inside the image (almost every pixel of a face crop): no clamping, no border weights.
-                    int i00 = y0 * stride + x0 * 3, i01 = i00 + stride;
-                    float q00 = (1 - fx) * (1 - fy), q10 = fx * (1 - fy), q01 = (1 - fx) * fy, q11 = fx * fy;
+                    var x = map.A * u + map.B * v + map.C;
+                    var y = map.D * u + map.E * v + map.F;
+                    var o = d + (v * width + u) * 3;
+                    if (outsideBlack && (x < -1 || y < -1 || x > w || y > h)) continue;
+                    var x0 = (int)MathF.Floor(x);
+                    var y0 = (int)MathF.Floor(y);
+                    var fx = x - x0;
+                    var fy = y - y0;
+                    if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h)
+                    {
+                        // Inside the image (almost every pixel of a face crop): no clamping, no border weights.
+                        byte* p00 = src + y0 * stride + x0 * 3, p01 = p00 + stride;
+                        float q00 = (1 - fx) * (1 - fy), q10 = fx * (1 - fy), q01 = (1 - fx) * fy, q11 = fx * fy;
+                        for (var c = 0; c < 3; c++)
+                        {
+                            var value = q00 * p00[c] + q10 * p00[3 + c] + q01 * p01[c] + q11 * p01[3 + c];
+                            o[c] = (byte)Math.Clamp((int)(value + 0.5f), 0, 255);
+                        }
+                        continue;
+                    }
+                    int xa = Clamp(x0, w), xb = Clamp(x0 + 1, w), ya = Clamp(y0, h), yb = Clamp(y0 + 1, h);
+                    float wa = Weight(outsideBlack, x0, y0, w, h), wb = Weight(outsideBlack, x0 + 1, y0, w, h);
+                    float wc = Weight(outsideBlack, x0, y0 + 1, w, h), wd = Weight(outsideBlack, x0 + 1, y0 + 1, w, h);
+                    byte* pa = src + ya * stride + xa * 3, pb = src + ya * stride + xb * 3, pc = src + yb * stride + xa * 3, pd = src + yb * stride + xb * 3;
+                    float k00 = (1 - fx) * (1 - fy) * wa, k10 = fx * (1 - fy) * wb, k01 = (1 - fx) * fy * wc, k11 = fx * fy * wd;
                     for (var c = 0; c < 3; c++)
                     {
-                        var value = q00 * src[i00 + c] + q10 * src[i00 + 3 + c] + q01 * src[i01 + c] + q11 * src[i01 + 3 + c];
-                        dst[o + c] = (byte)Math.Clamp((int)(value + 0.5f), 0, 255);
+                        var value = k00 * pa[c] + k10 * pb[c] + k01 * pc[c] + k11 * pd[c];
+                        o[c] = (byte)Math.Clamp((int)(value + 0.5f), 0, 255);
                     }
-                    continue;
-                }
-                int xa = Clamp(x0, w), xb = Clamp(x0 + 1, w), ya = Clamp(y0, h), yb = Clamp(y0 + 1, h);
-                float wa = Weight(outsideBlack, x0, y0, w, h), wb = Weight(outsideBlack, x0 + 1, y0, w, h);
-                float wc = Weight(outsideBlack, x0, y0 + 1, w, h), wd = Weight(outsideBlack, x0 + 1, y0 + 1, w, h);
-                int ia = ya * stride + xa * 3, ib = ya * stride + xb * 3, ic = yb * stride + xa * 3, id = yb * stride + xb * 3;
-                float k00 = (1 - fx) * (1 - fy) * wa, k10 = fx * (1 - fy) * wb, k01 = (1 - fx) * fy * wc, k11 = fx * fy * wd;
-                for (var c = 0; c < 3; c++)
-                {
-                    var value = k00 * src[ia + c] + k10 * src[ib + c] + k01 * src[ic + c] + k11 * src[id + c];
-                    dst[o + c] = (byte)Math.Clamp((int)(value + 0.5f), 0, 255);
                 }
             }
         }

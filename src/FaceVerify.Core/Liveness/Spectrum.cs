@@ -29,10 +29,35 @@ internal static class Spectrum
                 if (radius > 0.3 && radius <= 1) band.Add(p);
             }
         }
-        band.Sort();
-        var median = band.Count == 0 ? 0 : band[band.Count / 2];
-        var peak = band.Count == 0 ? 0 : band[^1];
+        // Only the median and the maximum are read: a selection finds the same values as a full sort at a third of its cost.
+        var values = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(band);
+        var median = values.Length == 0 ? 0 : Select(values, values.Length / 2);
+        var peak = 0.0;
+        foreach (var p in values) peak = Math.Max(peak, p);
         return (Math.Log(high / (total + 1e-9) + 1e-6), Math.Log((peak + 1e-6) / (median + 1e-6)));
+    }
+
+    /// <summary>The value at <paramref name="rank"/> of the sorted values (quickselect; reorders the span).</summary>
+    internal static double Select(Span<double> values, int rank)
+    {
+        int lo = 0, hi = values.Length - 1;
+        while (lo < hi)
+        {
+            var pivot = MedianOfThree(values[lo], values[lo + (hi - lo) / 2], values[hi]);
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i <= j) { (values[i], values[j]) = (values[j], values[i]); i++; j--; }
+            }
+            if (rank <= j) hi = j;
+            else if (rank >= i) lo = i;
+            else return values[rank];
+        }
+        return values[rank];
+
+        static double MedianOfThree(double a, double b, double c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
     }
 
     private static double[] Power(float[] grey, int n)

@@ -62,19 +62,23 @@ public static class QualityMeter
     /// for a grey image. White pixels carry no evidence either way, and counting them let a white background
     /// dilute a colour photo towards "grey" (a small face on white read under 4).
     /// </summary>
-    public static double Colourfulness(RgbImage image)
+    /// <remarks>A pointer loop (no bounds checks, no branch on white): it reads up to 65,536 pixels of every picture.</remarks>
+    public static unsafe double Colourfulness(RgbImage image)
     {
-        var px = image.Pixels;
         var pixels = image.Width * image.Height;
         var step = Math.Max(1, pixels / 65_536);
         long spread = 0, count = 0;
-        for (var i = 0; i < pixels; i += step)
+        fixed (byte* px = image.Pixels)
         {
-            int r = px[3 * i], g = px[3 * i + 1], b = px[3 * i + 2];
-            int max = Math.Max(r, Math.Max(g, b)), min = Math.Min(r, Math.Min(g, b));
-            if (min >= PaperWhite) continue;
-            spread += max - min;
-            count++;
+            var end = px + 3L * pixels;
+            for (var p = px; p < end; p += 3 * step)
+            {
+                int r = p[0], g = p[1], b = p[2];
+                int max = Math.Max(r, Math.Max(g, b)), min = Math.Min(r, Math.Min(g, b));
+                var coloured = min < PaperWhite ? 1 : 0;
+                spread += (max - min) * coloured;
+                count += coloured;
+            }
         }
         return count == 0 ? 0 : (double)spread / count;
     }
