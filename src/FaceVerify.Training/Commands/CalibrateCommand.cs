@@ -35,7 +35,7 @@ internal static class CalibrateCommand
             using var provider = CliHost.Build(o => o["FaceVerify:Models:IntraOpThreads"] = "1");
             if (parse.GetValue(groups) is { } groupsCsv)
                 return await CalibrateByGroupAsync(provider, images, groupsCsv, parse.GetValue(cache), parse.GetValue(embedding), parse.GetValue(policy), parse.GetValue(json), ct);
-            var table = await EmbeddingTable.BuildAsync(images.Select(i => i.File).ToList(), provider.GetRequiredService<IdentityExtractor>(), ct);
+            var table = await EmbeddingTable.BuildAsync(images.Select(i => i.File).Distinct().ToList(), provider.GetRequiredService<IdentityExtractor>(), ct);
             var result = Calibrate(images, table, parse.GetValue(fars)!);
             if (parse.GetValue(json)) ConsoleOutput.JsonLine(result);
             else
