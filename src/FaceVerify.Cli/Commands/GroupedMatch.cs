@@ -31,7 +31,11 @@ internal static class GroupedMatch
 
     public static async Task<Func<string, float[]?>> EmbeddingsAsync(IServiceProvider provider, IReadOnlyCollection<string> files, string? cache, EmbeddingVariant variant, CancellationToken ct)
     {
-        var table = await MatchVectorCache.BuildAsync(files, Extractor(provider), cache, ct);
+        var extractor = Extractor(provider);
+        // Without a cache only the chosen vector is read: the plain one alone needs no mirrored or key-point run.
+        var table = cache is null && variant == EmbeddingVariant.Plain
+            ? await MatchVectorCache.BuildAsync(files, (bytes, token) => extractor.ExtractPlain(bytes, token) is { } p ? new MatchVectors(p, p, p) : null, null, ct)
+            : await MatchVectorCache.BuildAsync(files, extractor, cache, ct);
         var chosen = table.ToDictionary(kv => kv.Key, kv => kv.Value?.Of(variant));
         return file => chosen.GetValueOrDefault(file);
     }

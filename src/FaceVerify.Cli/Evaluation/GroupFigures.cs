@@ -72,7 +72,7 @@ internal sealed class GroupScores
         var hardest = sorted.Take(Math.Max(1, sorted.Length / 100)).ToArray();
         var points = fars.Select(far =>
         {
-            var t = RocMath.ThresholdAtFar(sorted, far);
+            var t = RocMath.ThresholdAtFarSorted(sorted, far);
             return new GroupOperating(far, Math.Round(t, 4), Math.Round(RocMath.AcceptRate(Genuine, t), 4));
         }).ToList();
         // The substitute a candidate would pick: the other person of the group whose pictures come closest to theirs.

@@ -36,16 +36,26 @@ internal sealed class MatchVectorExtractor(IImageDecoder decoder, IFaceDetector 
 {
     public MatchVectors? Extract(ReadOnlyMemory<byte> bytes, CancellationToken ct)
     {
-        if (decoder.Decode(bytes, ct).Image is not { } decoded) return null;
-        var image = decoded.Image;
-        var largest = detector.Detect(image).MaxBy(f => f.Box.Area);
-        if (largest is null) return null;
-        var aligned = SimilarityAligner.Align(image, Landmarks.ToFive(landmarks.Detect(image, largest.Box)));
+        if (Largest(bytes, ct) is not { } found) return null;
+        var (image, largest, aligned) = found;
         var plain = embedder.Encode(aligned).Embedding;
         var flipped = embedder.Encode(ImageMirror.Flip(aligned)).Embedding;
         var onKeypoints = keypoints.Detect(image, largest.Box) is { } points
             ? embedder.Encode(SimilarityAligner.Align(image, points.AlignmentPoints())).Embedding
             : plain;
         return new MatchVectors(plain, flipped, onKeypoints);
+    }
+
+    /// <summary>Only the plain embedding (one network run instead of three), for a run that keeps no cache and reads nothing else.</summary>
+    public float[]? ExtractPlain(ReadOnlyMemory<byte> bytes, CancellationToken ct) =>
+        Largest(bytes, ct) is { } found ? embedder.Encode(found.Aligned).Embedding : null;
+
+    private (RgbImage Image, DetectedFace Face, RgbImage Aligned)? Largest(ReadOnlyMemory<byte> bytes, CancellationToken ct)
+    {
+        if (decoder.Decode(bytes, ct).Image is not { } decoded) return null;
+        var image = decoded.Image;
+        var largest = detector.Detect(image).MaxBy(f => f.Box.Area);
+        if (largest is null) return null;
+        return (image, largest, SimilarityAligner.Align(image, Landmarks.ToFive(landmarks.Detect(image, largest.Box))));
     }
 }

@@ -4,13 +4,16 @@ namespace FaceVerify.Cli.Evaluation;
 internal static class RocMath
 {
     /// <summary>The lowest threshold at which at most <paramref name="far"/> of impostors are accepted (score ≥ threshold).</summary>
-    public static double ThresholdAtFar(IReadOnlyList<double> impostors, double far)
+    public static double ThresholdAtFar(IReadOnlyList<double> impostors, double far) =>
+        ThresholdAtFarSorted(impostors.OrderByDescending(s => s).ToArray(), far);
+
+    /// <summary><see cref="ThresholdAtFar"/> on scores already sorted highest first, for callers reading several FARs off one sort.</summary>
+    public static double ThresholdAtFarSorted(IReadOnlyList<double> descending, double far)
     {
-        var sorted = impostors.OrderByDescending(s => s).ToArray();
-        var allowed = (int)Math.Floor(far * sorted.Length);
-        if (sorted.Length == 0) return 1;
+        var allowed = (int)Math.Floor(far * descending.Count);
+        if (descending.Count == 0) return 1;
         // Accept strictly above the first impostor that would exceed the allowance.
-        return allowed >= sorted.Length ? double.NegativeInfinity : Math.BitIncrement(sorted[allowed]);
+        return allowed >= descending.Count ? double.NegativeInfinity : Math.BitIncrement(descending[allowed]);
     }
 
     public static double AcceptRate(IEnumerable<double> scores, double threshold)

@@ -108,5 +108,5 @@ public static class OcclusionFeatures
 
     private static double Openness(IReadOnlyList<Point2> p, int o) => (Dist(p[o + 1], p[o + 5]) + Dist(p[o + 2], p[o + 4])) / 2;
 
-    private static double Dist(Point2 a, Point2 b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
+    internal static double Dist(Point2 a, Point2 b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
 }

@@ -44,11 +44,9 @@ public sealed class OcclusionViewReader(IFaceKeypointDetector keypoints, IFaceEm
     public static double Disagreement(FaceKeypoints points, IReadOnlyList<Point2> five)
     {
         var mouth = new Point2((five[3].X + five[4].X) / 2, (five[3].Y + five[4].Y) / 2);
-        var eyeDistance = Math.Max(1e-3, Distance(five[0], five[1]));
-        var worst = Math.Max(Math.Max(Distance(points.LeftEye, five[0]), Distance(points.RightEye, five[1])),
-            Math.Max(Distance(points.NoseTip, five[2]), Distance(points.MouthCentre, mouth)));
+        var eyeDistance = Math.Max(1e-3, OcclusionFeatures.Dist(five[0], five[1]));
+        var worst = Math.Max(Math.Max(OcclusionFeatures.Dist(points.LeftEye, five[0]), OcclusionFeatures.Dist(points.RightEye, five[1])),
+            Math.Max(OcclusionFeatures.Dist(points.NoseTip, five[2]), OcclusionFeatures.Dist(points.MouthCentre, mouth)));
         return worst / eyeDistance;
     }
-
-    private static double Distance(Point2 a, Point2 b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
 }

@@ -63,8 +63,8 @@ internal static class TrainLivenessCommand
                     LivenessExperiments.Explore(measured, parse.GetValue(folds), parse.GetValue(seed), Console.Out, parse.GetValue(exploreFrom));
                     return ExitCodes.Ok;
                 }
-                var trained = HeadTraining.Run(measured, LivenessExperiments.Recipes()[parse.GetValue(recipe)], parse.GetValue(folds), parse.GetValue(seed),
-                    parse.GetValue(output) ?? Path.Combine(LivenessExperiments.RepoRoot(), "models", "liveness", "head-v2-guard.json"));
+                var trained = await HeadTraining.RunAsync(measured, LivenessExperiments.Recipes()[parse.GetValue(recipe)], parse.GetValue(folds), parse.GetValue(seed),
+                    parse.GetValue(output) ?? Path.Combine(LivenessExperiments.RepoRoot(), "models", "liveness", "head-v2-guard.json"), ct);
                 if (parse.GetValue(json)) ConsoleOutput.JsonLine(trained);
                 else HeadTraining.Print(trained, Console.Out);
                 return ExitCodes.Ok;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
+using FaceVerify.Cli.Training;
 using FaceVerify.Core.Liveness;
 
 namespace FaceVerify.Cli.Liveness;
@@ -18,7 +18,7 @@ internal sealed record HeadTrainingResult(string Weights, string Sha256, string 
 /// </summary>
 internal static class HeadTraining
 {
-    public static HeadTrainingResult Run(IReadOnlyList<LivenessMeasurement> measured, HeadRecipe recipe, int folds, int seed, string path)
+    public static async Task<HeadTrainingResult> RunAsync(IReadOnlyList<LivenessMeasurement> measured, HeadRecipe recipe, int folds, int seed, string path, CancellationToken ct)
     {
         if (recipe.PrintGuard is not null && !recipe.GuardOnMargin)
             throw new ArgumentException("the scorer applies the print guard on fusion v1's own scale only (GuardOnMargin); this recipe is for --explore", nameof(recipe));
@@ -66,9 +66,8 @@ internal static class HeadTraining
                 ["samples"] = train.Count.ToString(CultureInfo.InvariantCulture),
             },
         };
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, weights.ToJson());
-        var bytes = File.ReadAllBytes(path);
+        var sha = await WeightsFile.WriteAsync(path, weights.ToJson(), ct);
+        var bytes = await File.ReadAllBytesAsync(path, ct);
         var shipped = LivenessHeadWeights.Parse(bytes);
         // The test subset scored by the written (rounded) weights, as the scorer will.
         var testCells = LosoEvaluation.Fixed(test.Select(s => (s.Entry, recipe.HeadScores(s) ? shipped.HeadMargin(s.X, strictOffset, s.V1PrintMargin) : s.V1Margin)).ToList(), 0);
@@ -79,7 +78,7 @@ internal static class HeadTraining
             .Select(s => (s.Entry, recipe.HeadScores(s) ? shipped.HeadMargin(s.X, strictOffset, s.V1PrintMargin) : s.V1Margin)).ToList(), 0);
         var defaultThreshold = weights.OperatingPoints["default"];
         var strictThreshold = weights.OperatingPoints["strict"];
-        return new HeadTrainingResult(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), recipe.Name, samples.Count, measured.Count(m => !m.HasFace),
+        return new HeadTrainingResult(path, sha, recipe.Name, samples.Count, measured.Count(m => !m.HasFace),
             defaultThreshold, strictThreshold, loso, testCells, halfCells, LosoStepUp.Measure(runs), LosoStepUp.Oracle(runs));
     }
 
