@@ -39,9 +39,10 @@ internal static class TrainAttributesCommand
         var scoresCsv = new Option<string?>("--scores-csv") { Description = "write every training picture's out-of-fold scores (file names and scores only) for error analysis" };
         var mirror = new Option<bool>("--mirror") { Description = "also train on each face mirrored left-right (never counted in the figures)" };
         var gateStudy = new Option<double[]>("--gate-study") { Description = "second-crop gates in eye distances: only print cross-validated figures behind each gate (OcclusionGateStudy), write nothing", AllowMultipleArgumentsPerToken = true };
+        var cascadeStudy = new Option<double[]>("--cascade-study") { Description = "key-point skip levels (head probability on the identity crop) behind the 0.20 gate: only print cross-validated figures (OcclusionCascadeStudy), write nothing", AllowMultipleArgumentsPerToken = true };
         var json = CommonOptions.Json();
         var command = new Command("train-attributes", "Train the occlusion heads (mask, sunglasses, hair over the eyes) with cross-validated figures")
-            { data, output, manifest, audit, folds, seed, lambda, embeddingLambda, mapLambda, f1Tolerance, sweep, lfw, maxRate, examples, scoresCsv, mirror, gateStudy, json };
+            { data, output, manifest, audit, folds, seed, lambda, embeddingLambda, mapLambda, f1Tolerance, sweep, lfw, maxRate, examples, scoresCsv, mirror, gateStudy, cascadeStudy, json };
         command.SetAction(async (parse, ct) =>
         {
             var root = parse.GetValue(data) ?? SharedData.Root;
@@ -69,6 +70,12 @@ internal static class TrainAttributesCommand
             {
                 OcclusionGateStudy.Print(new OcclusionTrainer(parse.GetValue(folds), s, parse.GetValue(lambda), parse.GetValue(embeddingLambda), parse.GetValue(mapLambda), parse.GetValue(maxRate), parse.GetValue(f1Tolerance)),
                     training, gates, parse.GetValue(maxRate), parse.GetValue(f1Tolerance), Console.Out);
+                return ExitCodes.Ok;
+            }
+            if (parse.GetValue(cascadeStudy) is { Length: > 0 } levels)
+            {
+                OcclusionCascadeStudy.Print(new OcclusionTrainer(parse.GetValue(folds), s, parse.GetValue(lambda), parse.GetValue(embeddingLambda), parse.GetValue(mapLambda), parse.GetValue(maxRate), parse.GetValue(f1Tolerance)),
+                    training, new Core.Occlusion.OcclusionOptions().SecondCropAbove, levels, 0.005, parse.GetValue(maxRate), parse.GetValue(f1Tolerance), Console.Out);
                 return ExitCodes.Ok;
             }
             if (parse.GetValue(sweep) is { Length: > 0 } penalties)

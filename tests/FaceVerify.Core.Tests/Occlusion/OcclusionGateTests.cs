@@ -22,7 +22,8 @@ public sealed class OcclusionGateTests(OcclusionPipelineFixture fixture) : IClas
         var services = fixture.Services;
         var gate = services.GetRequiredService<IOptions<OcclusionOptions>>().Value.SecondCropAbove;
         Assert.True(gate > 0, "the service's default is expected to gate the second crop");
-        var ungated = Scorer(new OcclusionOptions { SecondCropAbove = 0 });
+        // v3 as trained (key points and a second crop on every face) against the service's defaults (gate and key-point skip).
+        var ungated = Scorer(new OcclusionOptions { SecondCropAbove = 0, SkipKeypointsBelow = 0 });
         var gated = Scorer(new OcclusionOptions { SecondCropAbove = gate });
         services.GetRequiredService<PolicyCatalog>().TryGet("default", out var policy);
         var limits = policy.Snapshot;
