@@ -1,3 +1,4 @@
+using FaceVerify.Cli.Training;
 using FaceVerify.Core.Imaging;
 
 namespace FaceVerify.Cli.Challenge;
@@ -158,10 +159,7 @@ internal static class FlatAttackSynth
                 var glare = medium.Screen ? 0 : medium.GlareStrength * Math.Exp(-((x - gx) * (x - gx) + (y - gy) * (y - gy)) / (2 * gr * gr));
                 var o = (y * Width + x) * 3;
                 for (var c = 0; c < 3; c++)
-                    px[o + c] = (byte)Math.Clamp(px[o + c] * gain + glare + medium.Noise * Gaussian(random), 0, 255);
+                    px[o + c] = (byte)Math.Clamp(px[o + c] * gain + glare + medium.Noise * random.NextGaussian(), 0, 255);
             }
     }
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -1,3 +1,5 @@
+using FaceVerify.Cli.Training;
+
 namespace FaceVerify.Cli.Liveness;
 
 /// <summary>A small network of our own as the liveness head (issue 13): one hidden layer, then one live log-odds per attack family.</summary>
@@ -89,7 +91,7 @@ internal static class MlpFit
                 var zi = z[i];
                 if (options.InputNoise > 0)
                 {
-                    for (var j = 0; j < d; j++) noisy[j] = zi[j] + options.InputNoise * Gaussian(random);
+                    for (var j = 0; j < d; j++) noisy[j] = zi[j] + options.InputNoise * random.NextGaussian();
                     zi = noisy;
                 }
                 for (var u = 0; u < hidden; u++)
@@ -135,9 +137,6 @@ internal static class MlpFit
         }
         return new MlpModel(mean, scale, w1, b1, w2, b2);
     }
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private static double[][] Init(Random random, int rows, int cols, double limit) =>
         Enumerable.Range(0, rows).Select(_ => Enumerable.Range(0, cols).Select(_ => (random.NextDouble() * 2 - 1) * limit).ToArray()).ToArray();

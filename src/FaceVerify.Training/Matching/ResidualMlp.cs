@@ -53,7 +53,7 @@ internal sealed class ResidualMlp
         var random = new Random(o.Seed);
         var w1 = new float[o.Hidden * d];
         // The inputs are unit vectors, so unit-variance weights give hidden values of unit variance.
-        for (var i = 0; i < w1.Length; i++) w1[i] = (float)Gaussian(random);
+        for (var i = 0; i < w1.Length; i++) w1[i] = (float)random.NextGaussian();
         var mlp = new ResidualMlp(d, o.Hidden, w1, new float[o.Hidden], new float[d * o.Hidden]);
         var parameters = new[] { mlp._w1, mlp._b1, mlp._w2 };
         var adam = parameters.Select(p => (M: new double[p.Length], V: new double[p.Length])).ToArray();
@@ -134,7 +134,4 @@ internal sealed class ResidualMlp
     }
 
     private static double Softplus(double t) => t > 30 ? t : Math.Log(1 + Math.Exp(t));
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
