@@ -41,10 +41,9 @@ cores="$(nproc)"
 for mode in cold warm; do
   for _ in $(seq "$count"); do cat /proc/sys/kernel/random/uuid; done >"$work/$mode.ids"
   before="$(cpu_ticks "$worker_pid")"; broker_before="$(cpu_ticks "$broker_pid")"
-  out="$("${publisher[@]}" --ids "$work/$mode.ids" --pairs "$work/$mode.pairs" | tail -n 3)"
+  out="$("${publisher[@]}" --ids "$work/$mode.ids" --pairs "$work/$mode.pairs")"
   after="$(cpu_ticks "$worker_pid")"; broker_after="$(cpu_ticks "$broker_pid")"
-  printf '%s: %s\n' "$mode" "$(echo "$out" | tail -n 1)"
-  printf '%s: %s\n' "$mode" "$(echo "$out" | head -n 1)"
+  echo "$out" | grep -E '^(completed|after the last publish|latency)' | sed "s/^/$mode: /"
   publisher_ms="$(echo "$out" | sed -n 's/^publisher CPU \([0-9.]*\) ms.*/\1/p')"
   # CPU per verification does not depend on what else the machine runs; cores × 1000 / (worker + broker + publisher)
   # is the rate these three would reach with every core to themselves.

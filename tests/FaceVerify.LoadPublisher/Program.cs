@@ -50,13 +50,18 @@ root.SetAction(async (parse, cancellationToken) =>
         var started = Stopwatch.StartNew();
         // Per request: publish → completed event (queueing included: a burst waits its turn) and the worker's own compute time.
         var latencies = new double[ids.Length];
+        var answeredAt = new double[ids.Length];
         for (var i = 0; i < ids.Length; i++)
         {
             if (pending.Length > 0)
             {
                 var index = i;
                 var sent = started.Elapsed.TotalMilliseconds;
-                _ = pending[i].Completion.ContinueWith(_ => latencies[index] = started.Elapsed.TotalMilliseconds - sent, TaskScheduler.Default);
+                _ = pending[i].Completion.ContinueWith(_ =>
+                {
+                    answeredAt[index] = started.Elapsed.TotalMilliseconds;
+                    latencies[index] = answeredAt[index] - sent;
+                }, TaskScheduler.Default);
             }
             var pair = pairs[i % pairs.Length];
             var request = new VerifyIdentity
@@ -71,6 +76,7 @@ root.SetAction(async (parse, cancellationToken) =>
             var copies = parse.GetValue(twiceEvery) is > 0 and var every && i % every == 0 ? 2 : 1;
             await Task.WhenAll(Enumerable.Range(0, copies).Select(_ => publisher.PublishAsync(request, cancellationToken)));
         }
+        var lastPublishedMs = started.Elapsed.TotalMilliseconds;
         Console.WriteLine($"published {ids.Length}");
         if (!parse.GetValue(wait)) return 0;
         if (parse.GetValue(summary))
@@ -89,6 +95,11 @@ root.SetAction(async (parse, cancellationToken) =>
         var compute = pending.Select(p => p.Completion.Result.TimingsMs.GetValueOrDefault("total")).ToArray();
         Console.WriteLine($"latency ms p50 {Percentile(latencies, 0.5):F1} p95 {Percentile(latencies, 0.95):F1} (publish → completed, queueing included); worker compute ms p50 {Percentile(compute, 0.5):F1} p95 {Percentile(compute, 0.95):F1}");
         Console.WriteLine($"publisher CPU {cpuMs / ids.Length:F1} ms per request");
+        // Once every request is published the publisher only receives answers, so the rate from then on is the
+        // worker's (and the broker's) draining a loaded queue, without the client's sending on the same cores.
+        var drained = answeredAt.Where(t => t > lastPublishedMs).Order().ToArray();
+        if (drained.Length >= 2)
+            Console.WriteLine($"after the last publish: {drained.Length - 1} answers in {(drained[^1] - drained[0]) / 1000:F2} s: {(drained.Length - 1) * 1000 / (drained[^1] - drained[0]):F2} verifications/s (queue loaded)");
         Console.WriteLine($"completed {ids.Length} in {seconds:F1} s: {ids.Length / seconds:F2} verifications/s");
         return 0;
     }
