@@ -19,6 +19,12 @@ work="$(mktemp -d)"
 worker_pid=""
 cleanup() { [ -n "$worker_pid" ] && kill -TERM "$worker_pid" 2>/dev/null && wait "$worker_pid" 2>/dev/null; scripts/rabbitmq.sh stop; rm -rf "$work"; }
 trap cleanup EXIT
+# The issue-15 yardstick, measured in this run before anything else starts: 75 % of cores × 1000 / the reference
+# pass's snapshot part (the six packaged models once each on a 640×480 snapshot; `faceverify bench`).
+reference_ms="$(dotnet src/FaceVerify.Cli/bin/Release/net10.0/faceverify.dll bench --json 2>/dev/null \
+  | grep -o '"referenceStagesMs":{[^}]*}' | grep -o '"snapshot":[0-9.]*' | cut -d: -f2)"
+yardstick="$(awk -v ms="${reference_ms:-0}" -v cores="$(nproc)" 'BEGIN {printf "%.1f", (ms > 0 ? 0.75 * cores * 1000 / ms : 0)}')"
+echo "reference snapshot ${reference_ms:-?} ms: yardstick 75 % × $(nproc) cores × 1000 / it = $yardstick verifications/s"
 scripts/rabbitmq.sh start >/dev/null
 
 bus="rabbitmq://127.0.0.1:$RABBITMQ_NODE_PORT/"
@@ -44,6 +50,8 @@ for mode in cold warm; do
   out="$("${publisher[@]}" --ids "$work/$mode.ids" --pairs "$work/$mode.pairs")"
   after="$(cpu_ticks "$worker_pid")"; broker_after="$(cpu_ticks "$broker_pid")"
   echo "$out" | grep -E '^(completed|after the last publish|latency)' | sed "s/^/$mode: /"
+  echo "$out" | sed -n 's/^after the last publish: .*: \([0-9.]*\) verifications\/s.*/\1/p' \
+    | awk -v m="$mode" -v y="$yardstick" 'y > 0 {printf "%s: queue loaded %.1f/s = %.0f %% of the yardstick %.1f/s\n", m, $1, 100 * $1 / y, y}'
   publisher_ms="$(echo "$out" | sed -n 's/^publisher CPU \([0-9.]*\) ms.*/\1/p')"
   # CPU per verification does not depend on what else the machine runs; cores × 1000 / (worker + broker + publisher)
   # is the rate these three would reach with every core to themselves.
@@ -51,5 +59,5 @@ for mode in cold warm; do
       -v hz="$ticks_per_s" -v n="$count" -v cores="$cores" \
     'BEGIN {w = 1000 * t / hz / n; r = 1000 * b / hz / n;
             printf "%s: worker CPU %.1f ms per verification (%.2f s for %d); broker %.1f ms, publisher %.1f ms\n", m, w, t / hz, n, r, p;
-            printf "%s: CPU-bound capacity on %d cores: %.1f verifications/s\n", m, cores, cores * 1000 / (w + r + p)}'
+            printf "%s: CPU-bound capacity on %d cores: %.1f verifications/s (worker and broker alone: %.1f)\n", m, cores, cores * 1000 / (w + r + p), cores * 1000 / (w + r)}'
 done
