@@ -96,5 +96,11 @@ public sealed class TurnedFrameMatchTests
         Assert.Equal(0.38, policy.Challenge.TurnedMatchThreshold);
         Assert.Equal(45, policy.Challenge.TurnedFrameYaw);
         Assert.Equal(TurnReading.Pose, policy.Challenge.TurnedFrameReading);
+        var off = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FaceVerify:Policies:default:Challenge:TurnedMatchThreshold"] = "",  // docs/challenge.md: empty switches it off
+        }).Build();
+        Assert.True(new PolicyCatalog(off, NoTrainedWeights).TryGet("default", out var plain));
+        Assert.Null(plain.Challenge.TurnedMatchThreshold);
     }
 }
