@@ -24,6 +24,7 @@ var root = new RootCommand("faceverify: face identity verification for remote ex
     TrainingCommands.TrainAttributes(),
     TrainingCommands.CalibratePose(),
     TrainingCommands.CalibrateChallenge(),
+    TrainingCommands.CalibrateTurnedMatch(),
 };
 
 var parse = root.Parse(args);

@@ -12,6 +12,7 @@ public static class TrainingCommands
     public static Command CalibratePose() => CalibratePoseCommand.Build();
     public static Command MatchSets() => MatchSetsCommand.Build();
     public static Command CalibrateChallenge() => CalibrateChallengeCommand.Build();
+    public static Command CalibrateTurnedMatch() => CalibrateTurnedMatchCommand.Build();
     public static Command StudyFusion() => StudyFusionCommand.Build();
     public static Command TrainMatchAdaptation() => TrainMatchAdaptationCommand.Build();
     public static Command StudyScoreNorm() => StudyScoreNormCommand.Build();

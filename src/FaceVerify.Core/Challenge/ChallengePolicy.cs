@@ -29,6 +29,15 @@ public sealed record ChallengePolicy
     public double MinHeadMotionResidual { get; init; } = 0.064;
     /// <summary>The landmarks the homography is fitted to; the threshold above holds for this set only.</summary>
     public LandmarkSet MotionLandmarks { get; init; } = LandmarkSet.Rigid;
+    /// <summary>A frame after frame 0 reading a turn of at least this yaw (degrees, either way) is judged at <see cref="TurnedMatchThreshold"/>.</summary>
+    public double TurnedFrameYaw { get; init; } = 40;
+    /// <summary>Which yaw reading decides that a frame is turned for the match (<see cref="FrameMatchThreshold"/>).</summary>
+    public TurnReading TurnedFrameReading { get; init; } = TurnReading.Landmarks;
+    /// <summary>
+    /// The identity threshold of turned frames, placed at the policy's false-accept rate on turned-vs-frontal impostor pairs
+    /// (<c>faceverify calibrate-turned-match</c>); null = every frame at the policy's match threshold.
+    /// </summary>
+    public double? TurnedMatchThreshold { get; init; }
 
     /// <summary>The allowed steps, parsed; unknown names are ignored (the issuer refuses an empty set).</summary>
     public IReadOnlyList<ChallengeStep> Steps() =>

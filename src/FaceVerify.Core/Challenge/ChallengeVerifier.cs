@@ -20,22 +20,26 @@ public sealed class ChallengeVerifier(ImageAssessor assessor, PolicyCatalog poli
         if (!policies.TryGet(policyName, out var policy)) policies.TryGet(null, out policy);
         var photo = assessor.AssessIdPhoto(idPhoto, cancellationToken).Reading?.Primary;
         var faces = frames.Select(f => assessor.Assess(f, AnalysisScope.Frame, cancellationToken).Reading?.Primary).ToList();
-        var outcome = checker.Check(steps, faces.Select(f => f is null ? null : ChallengeFrame.From(f)).ToList(), policy);
+        var challengeFrames = faces.Select(f => f is null ? null : ChallengeFrame.From(f)).ToList();
+        var outcome = checker.Check(steps, challengeFrames, policy);
         var similarities = Similarities(photo, faces);
-        return outcome with { Findings = [.. outcome.Findings, .. MatchFindings(photo is null ? null : similarities, policy)], Similarities = similarities };
+        return outcome with { Findings = [.. outcome.Findings, .. MatchFindings(photo is null ? null : similarities, challengeFrames, policy)], Similarities = similarities };
     }
 
     private static List<double?> Similarities(FaceReading? photo, List<FaceReading?> faces) =>
         faces.Select(f => photo is null || f is null ? (double?)null : Math.Round(Similarity.Cosine(photo.Embedding, f.Embedding), 4)).ToList();
 
     /// <param name="similarities">Null when the ID photo has no usable face: the verification already says so.</param>
-    private static IEnumerable<Finding> MatchFindings(List<double?>? similarities, PolicyOptions policy)
+    /// <param name="frames">The frames' readings: a turned frame after frame 0 is judged at the policy's turned threshold (<see cref="FrameMatchThreshold"/>).</param>
+    internal static IEnumerable<Finding> MatchFindings(IReadOnlyList<double?>? similarities, IReadOnlyList<ChallengeFrame?> frames, PolicyOptions policy)
     {
         if (similarities is null) yield break;
-        var below = similarities.Select((s, i) => (s, i)).Where(x => x.s < policy.MatchThreshold).ToList();
+        var below = similarities.Select((s, i) => (s, i, t: FrameMatchThreshold.For(i, i < frames.Count ? frames[i] : null, policy)))
+            .Where(x => x.s < x.t).ToList();  // a frame without a face is the step checker's finding
         if (below.Count == 0) yield break;
-        var worst = below.MinBy(x => x.s);
+        // The finding names the frame furthest below its own threshold, with the threshold that frame was judged at.
+        var worst = below.MinBy(x => x.s - x.t);
         yield return new FindingFactory(policy).Make(ReasonCodes.MatchBelowThreshold,
-            $"challenge frame(s) {string.Join(", ", below.Select(x => x.i))} do not match the ID photo", worst.s, policy.MatchThreshold, retakeCanFix: false);
+            $"challenge frame(s) {string.Join(", ", below.Select(x => x.i))} do not match the ID photo", worst.s, worst.t, retakeCanFix: false);
     }
 }

@@ -73,7 +73,7 @@ internal static class ChallengeCalibration
                 int n = g.Count();
                 // Genuine motion without asked steps (views of one head, NUAA's live frames): only the flat-motion check applies.
                 var stepsApply = g.All(s => s.Steps is not null || !s.Genuine);
-                var matched = g.Select(s => s.AllMatch(policy.MatchThreshold)).ToList();
+                var matched = g.Select(s => s.AllMatch(policy)).ToList();
                 return new ChallengeRow(g.Key.Source, g.Key.Kind, g.Key.Split, n, g.Count(s => s.Frames.Any(f => f is null)), Share(matched.Count(m => m), n),
                     stepsApply ? Share(outcomes.Count(o => o.StepsFollowed), n) : double.NaN, Share(outcomes.Count(o => o.FlatMotion), n),
                     Share(outcomes.Where((o, i) => matched[i] && o.FlatMotion).Count(), matched.Count(m => m)),
@@ -84,9 +84,16 @@ internal static class ChallengeCalibration
 
     /// <summary>Share of turned frames whose face still matches the frontal frame of the same render person at the match threshold.</summary>
     public static IEnumerable<(int Yaw, int Frames, double Matched)> TurnedMatch(IReadOnlyList<ChallengeSequence> all, double threshold) =>
+        TurnedMatch(all, (_, _) => threshold);
+
+    /// <summary>The same under the policy's challenge rule (turned frames at the turned threshold).</summary>
+    public static IEnumerable<(int Yaw, int Frames, double Matched)> TurnedMatch(IReadOnlyList<ChallengeSequence> all, PolicyOptions policy) =>
+        TurnedMatch(all, (i, f) => FrameMatchThreshold.For(i, ChallengeFrame.From(f), policy));
+
+    private static IEnumerable<(int Yaw, int Frames, double Matched)> TurnedMatch(IReadOnlyList<ChallengeSequence> all, Func<int, Core.Analysis.FaceReading, double> threshold) =>
         all.Where(s => s.Source == "renders" && s.Kind == "one turn" && s.Frames[0] is not null && s.Frames[1] is not null)
             .GroupBy(s => s.TurnDegrees).OrderBy(g => g.Key)
-            .Select(g => (g.Key, g.Count(), Share(g.Count(s => Similarity.Cosine(s.Frames[0]!.Embedding, s.Frames[1]!.Embedding) >= threshold), g.Count())));
+            .Select(g => (g.Key, g.Count(), Share(g.Count(s => Similarity.Cosine(s.Frames[0]!.Embedding, s.Frames[1]!.Embedding) >= threshold(1, s.Frames[1]!)), g.Count())));
 
     private static double Share(int k, int n) => n == 0 ? double.NaN : Math.Round((double)k / n, 4);
 

@@ -184,7 +184,7 @@ internal sealed class ChallengeData(IServiceProvider services, string root, int 
         return sequences;
     }
 
-    private async Task<Dictionary<T, FaceReading?>> ReadAllAsync<T>(IReadOnlyList<T> items, Func<T, RgbImage?> image, CancellationToken ct) where T : notnull
+    public async Task<Dictionary<T, FaceReading?>> ReadAllAsync<T>(IReadOnlyList<T> items, Func<T, RgbImage?> image, CancellationToken ct) where T : notnull
     {
         var results = new ConcurrentDictionary<T, FaceReading?>();
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, (item, token) =>

@@ -18,5 +18,9 @@ internal sealed record ChallengeSequence(string Source, string Person, bool Fit,
     public bool AllMatch(double threshold) => (Reference ?? Frames[0]) is { } r
         && Frames.All(f => f is not null && Core.Faces.Similarity.Cosine(r.Embedding, f.Embedding) >= threshold);
 
+    /// <summary>Every frame matches the reference under the policy's challenge rule: turned frames after frame 0 at the turned threshold (<see cref="FrameMatchThreshold"/>).</summary>
+    public bool AllMatch(Core.Policy.PolicyOptions policy) => (Reference ?? Frames[0]) is { } r
+        && Frames.Select((f, i) => f is not null && Core.Faces.Similarity.Cosine(r.Embedding, f.Embedding) >= FrameMatchThreshold.For(i, ChallengeFrame.From(f), policy)).All(m => m);
+
     public IReadOnlyList<ChallengeFrame?> ChallengeFrames => Frames.Select(f => f is null ? null : ChallengeFrame.From(f)).ToList();
 }

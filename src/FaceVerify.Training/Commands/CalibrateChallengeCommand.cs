@@ -82,6 +82,7 @@ internal static class CalibrateChallengeCommand
             Console.Out.WriteLine($"  turned render frames (all subjects) read ({policy.Challenge.TurnReading}) ≥ {policy.Challenge.TurnYaw}° in the true direction: {string.Join("; ", reads.Select(r => $"{r.Yaw}°: {r.Read} of {r.Faces}"))}");
             foreach (var (set, v) in fit.BySet) Console.Out.WriteLine($"  {set}: head turns p2.5 {v.GenuineP025}, flat attacks p99.5 {v.AttackP995} → {v.Threshold}");
             Console.Out.WriteLine($"turned render frames matching their frontal frame at {current.MatchThreshold}: {string.Join("; ", match.Select(m => $"{m.Yaw}°: {m.Matched:P0} of {m.Frames}"))}");
+            Console.Out.WriteLine($"  … under the policy's rule (read ≥ {policy.Challenge.TurnedFrameYaw}° by {policy.Challenge.TurnedFrameReading}: {policy.Challenge.TurnedMatchThreshold}): {string.Join("; ", ChallengeCalibration.TurnedMatch(sequences, policy).Select(m => $"{m.Yaw}°: {m.Matched:P0} of {m.Frames}"))}");
             Console.Out.WriteLine();
             Console.Out.WriteLine("| source | sequences | split | n (a frame without face) | frames match | steps followed | flagged flat | flat among matched | accepted | residual p5 / p50 / p95 |");
             Console.Out.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
