@@ -59,8 +59,8 @@ public sealed class FaceAnalyzer(
             Landmarks5 = five,
             Encoding = encoding,
             Aligned = aligned,
-            // A clearly frontal head (landmarks) keeps the landmark reading and skips the network (PoseOptions).
-            Pose = clock.Time("pose", () => LandmarkPose.FrontalOrNull(points, _poseCascade) ?? pose.Estimate(pixels, face.Box)),
+            // A clearly frontal head (landmarks) keeps the landmark reading and skips the network (PoseOptions, scope).
+            Pose = clock.Time("pose", () => (scope.PoseCascade ? LandmarkPose.FrontalOrNull(points, _poseCascade) : null) ?? pose.Estimate(pixels, face.Box)),
             Eyes = clock.Time("eyes", () => eyes.Classify(pixels, points)),
             Quality = clock.Time("quality", () => QualityMeter.MeasureFace(aligned)),
             Liveness = scope.Liveness ? clock.Time("liveness", () => liveness.Score(pixels, face.Box)) : null,

@@ -79,11 +79,27 @@ public sealed class PoseCascadeTests
         Analyze(bound.GetRequiredService<IFaceAnalyzer>(), new StageClock());
         Assert.Equal(0, bound.GetRequiredService<CountingPose>().Calls);
 
-        // The study found no decision-neutral box (docs/measurements.md): the service runs the network unless told otherwise.
+        // Policy 7: the service skips the network on clearly frontal snapshots unless told otherwise.
         using var defaults = Services(new());
-        Assert.False(defaults.GetRequiredService<IOptions<PoseOptions>>().Value.SkipModelWhenFrontal);
+        Assert.True(defaults.GetRequiredService<IOptions<PoseOptions>>().Value.SkipModelWhenFrontal);
         Analyze(defaults.GetRequiredService<IFaceAnalyzer>(), new StageClock());
-        Assert.Equal(1, defaults.GetRequiredService<CountingPose>().Calls);
+        Assert.Equal(0, defaults.GetRequiredService<CountingPose>().Calls);
+
+        using var off = Services(new() { ["FaceVerify:Pose:SkipModelWhenFrontal"] = "false" });
+        Analyze(off.GetRequiredService<IFaceAnalyzer>(), new StageClock());
+        Assert.Equal(1, off.GetRequiredService<CountingPose>().Calls);
+    }
+
+    [Fact]
+    public void An_id_photo_always_runs_the_network_and_a_frame_may_skip_it()
+    {
+        // ID photos are analysed once and cached, and their tighter limits flip more decisions: the network reads them.
+        var (analyzer, network) = Analyzer(Frontal(), new PoseOptions { SkipModelWhenFrontal = true });
+        Assert.Equal(NetworkReading, Analyze(analyzer, new StageClock(), AnalysisScope.IdPhoto with { Background = false, Occlusion = false }).Pose);
+        Assert.Equal(1, network.Calls);
+        Analyze(analyzer, new StageClock(), AnalysisScope.Frame);
+        Analyze(analyzer, new StageClock(), AnalysisScope.Everything with { Liveness = false, Background = false, Occlusion = false });
+        Assert.Equal(2, network.Calls);
     }
 
     private static ServiceProvider Services(Dictionary<string, string?> settings)
@@ -97,9 +113,9 @@ public sealed class PoseCascadeTests
         return services.BuildServiceProvider();
     }
 
-    private static FaceReading Analyze(IFaceAnalyzer analyzer, StageClock clock) =>
+    private static FaceReading Analyze(IFaceAnalyzer analyzer, StageClock clock, AnalysisScope? scope = null) =>
         analyzer.Analyze(new DecodedImage(new RgbImage(160, 160, Enumerable.Repeat((byte)128, 160 * 160 * 3).ToArray()), "jpeg", 0, ""),
-            AnalysisScope.Snapshot with { Liveness = false, Occlusion = false }, clock, CancellationToken.None).Primary!;
+            scope ?? AnalysisScope.Snapshot with { Liveness = false, Occlusion = false }, clock, CancellationToken.None).Primary!;
 
     private static (FaceAnalyzer Analyzer, CountingPose Network) Analyzer(Point2[] points, PoseOptions? options)
     {
