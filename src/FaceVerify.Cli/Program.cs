@@ -23,6 +23,7 @@ var root = new RootCommand("faceverify: face identity verification for remote ex
     FaceVerify.BusClient.BusCommands.BuildRerunCommand(),
     TrainingCommands.TrainAttributes(),
     TrainingCommands.CalibratePose(),
+    TrainingCommands.StudyPoseCascade(),
     TrainingCommands.CalibrateChallenge(),
     TrainingCommands.CalibrateTurnedMatch(),
 };

@@ -30,6 +30,7 @@ public static class FaceVerifyServiceCollectionExtensions
         services.AddOptions<EmbeddingOptions>().Bind(section.GetSection("Embedding"));
         services.AddOptions<IdPhotoCacheOptions>().Bind(section.GetSection("IdPhotoCache"));
         services.AddOptions<OcclusionOptions>().Bind(section.GetSection("Occlusion"));
+        services.AddOptions<PoseOptions>().Bind(section.GetSection("Pose"));
 
         services.AddSingleton<InferenceMeter>();
         services.AddSingleton<ModelCatalog>();

@@ -17,5 +17,6 @@ public static class TrainingCommands
     public static Command TrainMatchAdaptation() => TrainMatchAdaptationCommand.Build();
     public static Command StudyScoreNorm() => StudyScoreNormCommand.Build();
     public static Command MatchGates() => MatchGatesCommand.Build();
+    public static Command StudyPoseCascade() => StudyPoseCascadeCommand.Build();
     public static Command TrainMatchMlp() => TrainMatchMlpCommand.Build();
 }

@@ -5,6 +5,7 @@ using FaceVerify.Core.Liveness;
 using FaceVerify.Core.Occlusion;
 using FaceVerify.Core.Pose;
 using FaceVerify.Core.Quality;
+using Microsoft.Extensions.Options;
 
 namespace FaceVerify.Core.Analysis;
 
@@ -15,8 +16,12 @@ public sealed class FaceAnalyzer(
     ILivenessScorer liveness,
     IHeadPoseEstimator pose,
     IEyeStateClassifier eyes,
-    IOcclusionScorer? occlusion = null) : IFaceAnalyzer
+    IOcclusionScorer? occlusion = null,
+    IOptions<PoseOptions>? poseCascade = null) : IFaceAnalyzer
 {
+    // Built by hand without options (training passes, calibrate-pose): the pose network reads every face.
+    private readonly PoseOptions _poseCascade = poseCascade?.Value ?? new PoseOptions { SkipModelWhenFrontal = false };
+
     public ImageReading Analyze(DecodedImage image, AnalysisScope scope, StageClock clock, CancellationToken cancellationToken)
     {
         var pixels = image.Image;
@@ -54,7 +59,8 @@ public sealed class FaceAnalyzer(
             Landmarks5 = five,
             Encoding = encoding,
             Aligned = aligned,
-            Pose = clock.Time("pose", () => pose.Estimate(pixels, face.Box)),
+            // A clearly frontal head (landmarks) keeps the landmark reading and skips the network (PoseOptions, scope).
+            Pose = clock.Time("pose", () => (scope.PoseCascade ? LandmarkPose.FrontalOrNull(points, _poseCascade) : null) ?? pose.Estimate(pixels, face.Box)),
             Eyes = clock.Time("eyes", () => eyes.Classify(pixels, points)),
             Quality = clock.Time("quality", () => QualityMeter.MeasureFace(aligned)),
             Liveness = scope.Liveness ? clock.Time("liveness", () => liveness.Score(pixels, face.Box)) : null,

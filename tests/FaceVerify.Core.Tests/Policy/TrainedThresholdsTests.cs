@@ -17,7 +17,7 @@ public sealed class TrainedThresholdsTests(LivenessServices services) : IClassFi
         Assert.True(catalog.TryGet("default", out var d));
         Assert.True(catalog.TryGet("strict", out var s));
 
-        Assert.Equal(6, d.Version);
+        Assert.Equal(7, d.Version);
         Assert.Equal((0.5424, 0.5855, 0.623), (d.IdPhoto.MaxMask, d.IdPhoto.MaxSunglasses, d.IdPhoto.MaxHairOverEyes));
         Assert.Equal((0.5424, 0.5855, 0.623), (d.Snapshot.MaxMask, d.Snapshot.MaxSunglasses, d.Snapshot.MaxHairOverEyes));
         Assert.Equal((0.5424, 0.5855, 0.623), (s.Snapshot.MaxMask, s.Snapshot.MaxSunglasses, s.Snapshot.MaxHairOverEyes));
