@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Throughput bench (not a test): verifications per second through RabbitMQ and the worker on this machine,
 # with the ID-photo cache cold (every request a different ID photo), warm (one ID photo and one snapshot for all) and
-# warm-varied (one ID photo, every request a different snapshot: the snapshot's own cost varies); per mode also
+# warm-varied (one ID photo, every request a different LFW snapshot: the snapshot's own cost varies) and warm-webcam
+# (one ID photo, live 640×480 webcam frames); per mode also
 # p50/p95 latency (publish → completed event, and the worker's own compute time) and the CPU time per verification of
 # the worker, the broker and the publisher (user + system, so a noisy wall-clock figure is not the only evidence).
 #   scripts/throughput.sh [COUNT]        (after scripts/setup.sh; uses ../shared/data/identity/lfw)
@@ -40,6 +41,10 @@ awk -F, -v base="$shared/identity/lfw/" -v n="$count" 'NR>1 && $3=="same" && k<n
 head -n 1 "$work/cold.pairs" >"$work/warm.pairs"
 first_id_photo="$(head -n 1 "$work/cold.pairs" | cut -d'|' -f1)"
 cut -d'|' -f2 "$work/cold.pairs" | sed "s#^#$first_id_photo|#" >"$work/warm-varied.pairs"
+# warm-webcam: the same cached ID photo, NUAA's 108 live 640×480 webcam frames as snapshots (cycled): the pictures
+# closest to an exam client's, and the size of the bench's snapshot.
+awk -F, -v base="$shared/replay/nuaa_print_frames/" -v id="$first_id_photo" 'NR>1 && $2=="live" {print id "|" base $1}' \
+  "$shared/replay/nuaa_print_frames/labels.csv" >"$work/warm-webcam.pairs"
 publisher=(dotnet tests/FaceVerify.LoadPublisher/bin/Release/net10.0/FaceVerify.LoadPublisher.dll --bus "$bus" --message-data "$work/message-data" --wait)
 # utime + stime of a process (fields 14 and 15 of /proc/PID/stat, after the parenthesised name), in clock ticks.
 cpu_ticks() { if [ -r "/proc/$1/stat" ]; then sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; else echo 0; fi; }
@@ -47,7 +52,7 @@ ticks_per_s="$(getconf CLK_TCK)"
 # A node that was already running (started elsewhere) has no pid file here: its CPU then reads as 0.
 broker_pid="$(cat "$FACEVERIFY_RABBITMQ_STATE/rabbitmq.pid" 2>/dev/null || echo none)"
 cores="$(nproc)"
-for mode in cold warm warm-varied; do
+for mode in cold warm warm-varied warm-webcam; do
   for _ in $(seq "$count"); do cat /proc/sys/kernel/random/uuid; done >"$work/$mode.ids"
   before="$(cpu_ticks "$worker_pid")"; broker_before="$(cpu_ticks "$broker_pid")"
   out="$("${publisher[@]}" --ids "$work/$mode.ids" --pairs "$work/$mode.pairs")"
