@@ -5,7 +5,7 @@
 # (one ID photo, live 640×480 webcam frames); per mode also
 # p50/p95 latency (publish → completed event, and the worker's own compute time) and the CPU time per verification of
 # the worker, the broker and the publisher (user + system, so a noisy wall-clock figure is not the only evidence).
-#   scripts/throughput.sh [COUNT]        (after scripts/setup.sh; uses ../shared/data/identity/lfw)
+#   scripts/throughput.sh [COUNT]        (after scripts/setup.sh; uses ../shared/data/identity/lfw and replay/nuaa_print_frames)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$(pwd)"
