@@ -13,18 +13,13 @@ namespace FaceVerify.Core.Challenge;
 /// </summary>
 public static class LandmarkTurn
 {
-    private const int NoseTip = 30, RightEyeOuter = 36, LeftEyeOuter = 45;
-
     /// <summary>The signed offset ratio; null without 68 points or when the eye corners coincide.</summary>
     public static double? Ratio(IReadOnlyList<Point2>? landmarks)
     {
-        if (landmarks is null || landmarks.Count < 68) return null;
-        Point2 a = landmarks[RightEyeOuter], b = landmarks[LeftEyeOuter], nose = landmarks[NoseTip];
-        double ux = b.X - a.X, uy = b.Y - a.Y, length = Math.Sqrt(ux * ux + uy * uy);
-        if (!(length > 1e-3)) return null;
-        double mx = (a.X + b.X) / 2.0, my = (a.Y + b.Y) / 2.0;
+        if (EyeLine.Of(landmarks) is not { } e) return null;
+        var nose = landmarks![EyeLine.NoseTip];
         // 36 is the eye corner on the image left: a nose towards the image left (negative along 36→45) is a turn to the subject's right.
-        return -((nose.X - mx) * ux + (nose.Y - my) * uy) / (length * length);
+        return -((nose.X - e.MidX) * e.Ux + (nose.Y - e.MidY) * e.Uy) / (e.Length * e.Length);
     }
 
     /// <summary>The ratio in degrees of yaw: <paramref name="degreesPerRatio"/> is calibrated on 3-D turns (calibrate-challenge).</summary>

@@ -11,34 +11,25 @@ namespace FaceVerify.Core.Pose;
 /// </summary>
 public static class LandmarkPose
 {
-    private const int NoseTip = 30, RightEyeOuter = 36, LeftEyeOuter = 45, MouthRight = 48, MouthLeft = 54;
-
     /// <summary>
     /// The nose tip's distance below the outer eye corners' midpoint, perpendicular to the eye line, per the mouth
     /// centre's distance along the same direction; null without 68 points or for a degenerate face.
     /// </summary>
     public static double? PitchRatio(IReadOnlyList<Point2>? landmarks)
     {
-        if (landmarks is null || landmarks.Count < 68) return null;
-        Point2 a = landmarks[RightEyeOuter], b = landmarks[LeftEyeOuter], nose = landmarks[NoseTip];
-        double ux = b.X - a.X, uy = b.Y - a.Y, length = Math.Sqrt(ux * ux + uy * uy);
-        if (!(length > 1e-3)) return null;
+        if (EyeLine.Of(landmarks) is not { } e) return null;
+        Point2 nose = landmarks![EyeLine.NoseTip], right = landmarks[EyeLine.MouthRight], left = landmarks[EyeLine.MouthLeft];
         // (−uy, ux)/length points from the eyes towards the mouth in image coordinates (y down).
-        double vx = -uy / length, vy = ux / length, mx = (a.X + b.X) / 2.0, my = (a.Y + b.Y) / 2.0;
-        double mouthX = (landmarks[MouthRight].X + landmarks[MouthLeft].X) / 2.0, mouthY = (landmarks[MouthRight].Y + landmarks[MouthLeft].Y) / 2.0;
-        var mouth = (mouthX - mx) * vx + (mouthY - my) * vy;
+        double vx = -e.Uy / e.Length, vy = e.Ux / e.Length;
+        double mouthX = (right.X + left.X) / 2.0, mouthY = (right.Y + left.Y) / 2.0;
+        var mouth = (mouthX - e.MidX) * vx + (mouthY - e.MidY) * vy;
         if (!(mouth > 1e-3)) return null;
-        return ((nose.X - mx) * vx + (nose.Y - my) * vy) / mouth;
+        return ((nose.X - e.MidX) * vx + (nose.Y - e.MidY) * vy) / mouth;
     }
 
     /// <summary>The eye line's angle in degrees (outer corner to outer corner); positive = the image-right eye lower, the pose network's roll sign.</summary>
-    public static double? Roll(IReadOnlyList<Point2>? landmarks)
-    {
-        if (landmarks is null || landmarks.Count < 68) return null;
-        Point2 a = landmarks[RightEyeOuter], b = landmarks[LeftEyeOuter];
-        if (!(Math.Abs(b.X - a.X) + Math.Abs(b.Y - a.Y) > 1e-3)) return null;
-        return Math.Atan2(b.Y - a.Y, b.X - a.X) * 180 / Math.PI;
-    }
+    public static double? Roll(IReadOnlyList<Point2>? landmarks) =>
+        EyeLine.Of(landmarks) is { } e ? Math.Atan2(e.Uy, e.Ux) * 180 / Math.PI : null;
 
     /// <summary>The three readings in degrees with the calibration of <paramref name="options"/>; null when a reading is impossible.</summary>
     public static HeadPose? Estimate(IReadOnlyList<Point2>? landmarks, PoseOptions options)
