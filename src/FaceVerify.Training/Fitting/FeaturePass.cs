@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FaceVerify.Core.Analysis;
 using FaceVerify.Core.Eyes;
 using FaceVerify.Core.Faces;
@@ -66,20 +65,6 @@ internal sealed class FeaturePass(IServiceProvider services)
         };
     }
 
-    public async Task<List<FaceSample>> ReadAllAsync(IReadOnlyList<AttributeSample> samples, string label, CancellationToken ct)
-    {
-        var results = new ConcurrentDictionary<int, FaceSample>();
-        var done = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, samples.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, (i, token) =>
-            {
-                results[i] = Read(samples[i], Decode(samples[i].File, token), token);
-                var n = Interlocked.Increment(ref done);
-                if (!Console.IsErrorRedirected && (n % 50 == 0 || n == samples.Count))
-                    lock (Console.Error) Console.Error.Write($"\r{label}: {n}/{samples.Count}");
-                return ValueTask.CompletedTask;
-            });
-        if (!Console.IsErrorRedirected) Console.Error.WriteLine();
-        return Enumerable.Range(0, samples.Count).Select(i => results[i]).ToList();
-    }
+    public Task<List<FaceSample>> ReadAllAsync(IReadOnlyList<AttributeSample> samples, string label, CancellationToken ct) =>
+        ParallelReads.InOrderAsync(samples.Count, (i, token) => Read(samples[i], Decode(samples[i].File, token), token), label, 50, ct);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using FaceVerify.Core.Challenge;
 using FaceVerify.Core.Faces;
@@ -52,20 +51,6 @@ internal sealed class PoseCascadeReader(IServiceProvider services)
             LandmarkTurn.Ratio(points), LandmarkPose.PitchRatio(points), LandmarkPose.Roll(points));
     }
 
-    public async Task<List<PoseCascadeReading>> ReadAllAsync(IReadOnlyList<PoseCascadeSample> samples, CancellationToken ct)
-    {
-        var results = new ConcurrentDictionary<int, PoseCascadeReading?>();
-        var done = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, samples.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, (i, token) =>
-            {
-                results[i] = Read(samples[i], token);
-                var n = Interlocked.Increment(ref done);
-                if (!Console.IsErrorRedirected && (n % 100 == 0 || n == samples.Count))
-                    lock (Console.Error) Console.Error.Write($"\rpose readings: {n}/{samples.Count}");
-                return ValueTask.CompletedTask;
-            });
-        if (!Console.IsErrorRedirected) Console.Error.WriteLine();
-        return Enumerable.Range(0, samples.Count).Select(i => results[i]).OfType<PoseCascadeReading>().ToList();
-    }
+    public async Task<List<PoseCascadeReading>> ReadAllAsync(IReadOnlyList<PoseCascadeSample> samples, CancellationToken ct) =>
+        (await ParallelReads.InOrderAsync(samples.Count, (i, token) => Read(samples[i], token), "pose readings", 100, ct)).OfType<PoseCascadeReading>().ToList();
 }
