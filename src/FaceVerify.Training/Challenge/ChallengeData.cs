@@ -18,8 +18,12 @@ internal sealed class ChallengeData(IServiceProvider services, string root, int 
     private readonly IFaceAnalyzer _analyzer = services.GetRequiredService<IFaceAnalyzer>();
     private readonly IImageDecoder _decoder = services.GetRequiredService<IImageDecoder>();
 
+    // The pose network reads every face here: the calibrations compare its yaw with the landmarks' (the pose cascade would
+    // put the landmark reading in its place on frontal faces).
+    private static readonly AnalysisScope Scope = AnalysisScope.Frame with { PoseCascade = false };
+
     public FaceReading? Read(RgbImage image, CancellationToken ct) =>
-        _analyzer.Analyze(new DecodedImage(image, "synthetic", 0, ""), AnalysisScope.Frame, new StageClock(), ct).Primary;
+        _analyzer.Analyze(new DecodedImage(image, "synthetic", 0, ""), Scope, new StageClock(), ct).Primary;
 
     public RgbImage? Load(string file, CancellationToken ct) =>
         File.Exists(file) ? _decoder.Decode(File.ReadAllBytes(file), ct).Image?.Image : null;

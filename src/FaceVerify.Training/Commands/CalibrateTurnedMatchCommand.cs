@@ -55,6 +55,8 @@ internal static class CalibrateTurnedMatchCommand
             Console.Out.WriteLine();
             Console.Out.WriteLine($"| reading | level | AFLW profiles | AFLW left/right | AFLW frontal | frontal portraits (MEDS, web, CASIA) | renders 40° / 55° / 75° (all ten, both sides) | fit renders 75° | worst-group FAR-0.1% threshold (faces) |");
             Console.Out.WriteLine("|---|---|---|---|---|---|---|---|---|");
+            // Every AFLW face against every reference picture, once: each rule below only picks its rows.
+            var allScores = TurnedMatchCalibration.Scores(probes, references);
             var choices = new List<(TurnReading Reading, int Level, double Frontal, int Fit75)>();
             foreach (var reading in Readings)
                 foreach (var level in Levels)
@@ -63,14 +65,13 @@ internal static class CalibrateTurnedMatchCommand
                     bool Turned(ChallengeFrame f) => FrameMatchThreshold.IsTurned(1, f, rules);
                     string Share<T>(IEnumerable<T> items, Func<T, bool> turned) { var l = items.ToList(); return $"{l.Count(turned)} / {l.Count}"; }
                     var chosen = Enumerable.Range(0, probes.Count).Where(i => Turned(probes[i].Frame)).ToList();
-                    var scores = TurnedMatchCalibration.Scores(chosen.Select(i => probes[i]).ToList(), references);
                     var frontal = (double)frontalPortraits.Count(r => Turned(r.Frame)) / frontalPortraits.Count;
                     var fit75 = turnedRenders.Count(t => t.Yaw == 75 && IsFitRender(t.Face, renderSequences) && Turned(ChallengeFrame.From(t.Face)));
                     choices.Add((reading, level, frontal, fit75));
                     Console.Out.WriteLine($"| {reading} | {level}° | {Share(probes.Where(p => p.Class.EndsWith("profile", StringComparison.Ordinal)), p => Turned(p.Frame))} | "
                         + $"{Share(probes.Where(p => p.Class is "left" or "right"), p => Turned(p.Frame))} | {Share(probes.Where(p => p.Class == "frontal"), p => Turned(p.Frame))} | "
                         + $"{Share(frontalPortraits, r => Turned(r.Frame))} | {string.Join(" / ", new[] { 40, 55, 75 }.Select(y => Share(turnedRenders.Where(t => t.Yaw == y), t => Turned(ChallengeFrame.From(t.Face)))))} | "
-                        + $"{fit75} | {TurnedMatchCalibration.WorstThreshold(scores, people, 1e-3):0.0000} ({chosen.Count}) |");
+                        + $"{fit75} | {TurnedMatchCalibration.WorstThreshold(allScores, people, 1e-3, chosen):0.0000} ({chosen.Count}) |");
                 }
             // Rule: per reading the lowest level at which at most 1% of frontal portraits read turned (a frontal frame read as
             // turned would be judged at the lower threshold); then the reading that reads the most fit renders at 75° as turned
@@ -81,8 +82,9 @@ internal static class CalibrateTurnedMatchCommand
 
             // 2. The threshold: FAR point of the worst group that can place it, over the turned faces under the chosen rule.
             var turnedRules = policy.Challenge with { TurnedFrameReading = pick.Reading, TurnedFrameYaw = pick.Level };
-            var turned = probes.Where(p => FrameMatchThreshold.IsTurned(1, p.Frame, turnedRules)).ToList();
-            var byGroup = TurnedMatchCalibration.Scores(turned, references);
+            var turnedRows = Enumerable.Range(0, probes.Count).Where(i => FrameMatchThreshold.IsTurned(1, probes[i].Frame, turnedRules)).ToList();
+            var turned = turnedRows.Select(i => probes[i]).ToList();
+            var byGroup = allScores.ToDictionary(g => g.Key, g => turnedRows.Select(i => g.Value[i]).ToArray());
             var t3 = TurnedMatchCalibration.WorstThreshold(byGroup, people, 1e-3);
             var t4 = TurnedMatchCalibration.WorstThreshold(byGroup, people, 1e-4);
             Console.Out.WriteLine();
